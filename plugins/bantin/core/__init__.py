@@ -1,0 +1,1 @@
+"""Engine-independent building blocks: problems, text, dates, Vietnamese formatting."""

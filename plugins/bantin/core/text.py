@@ -1,0 +1,41 @@
+"""Text hygiene for Vietnamese content: normalisation, control characters, slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0/C1 control characters except tab, newline and carriage return; they are
+# invalid in XML 1.0 and would break feeds and the sitemap.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+# đ/Đ have no Unicode decomposition: NFKD alone would drop them ("Đường" -> "uong").
+_LETTER_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+
+
+def clean_text(value: str) -> str:
+    """NFC-normalise and strip control characters from text shown to readers.
+
+    NFC matters for Vietnamese: the same word typed on a Mac (NFD) and on
+    Windows (NFC) must give the same category, tag and slug.
+    """
+    return _CONTROL.sub("", unicodedata.normalize("NFC", value))
+
+
+def clean_line(value: str) -> str:
+    """Like :func:`clean_text`, and fold all white space to single spaces."""
+    return " ".join(clean_text(value).split())
+
+
+def slugify(text: str) -> str:
+    """ASCII slug of Vietnamese text: "Đảng ủy phường Phúc Đồng" -> "dang-uy-phuong-phuc-dong"."""
+    text = clean_text(text).translate(_LETTER_MAP)
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
+    return _NON_SLUG.sub("-", ascii_text).strip("-")
+
+
+def fold_key(text: str) -> str:
+    """Comparison key for names: case-, space- and normalisation-insensitive."""
+    return " ".join(clean_text(text).casefold().split())

@@ -1,0 +1,1 @@
+"""Posts: reading, validating and modelling the articles under ``posts/``."""

@@ -1,0 +1,177 @@
+"""Validation of each front-matter field, one small function per field.
+
+Each function takes the raw value and returns the clean one, or raises
+:class:`FieldError` with a Vietnamese message that says how to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from ..core.text import clean_line, clean_text, fold_key, slugify
+
+KNOWN_FIELDS = (
+    "title",
+    "date",
+    "category",
+    "tags",
+    "author",
+    "source",
+    "summary",
+    "image",
+    "image_caption",
+    "views",
+    "slug",
+    "draft",
+    "pinned",
+    "unit",
+    "aliases",
+    "indicators",
+)
+REQUIRED_FIELDS = ("title", "date", "category")
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ALIAS_SEGMENT = re.compile(r"^[A-Za-z0-9._~-]+$")
+_UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
+
+
+class FieldError(ValueError):
+    """A field value that cannot be used; ``str(exc)`` is the Vietnamese message."""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest choice to a misspelt word, compared without case or diacritics."""
+    options = {slugify(c) or c: c for c in choices}
+    match = difflib.get_close_matches(slugify(word) or word, list(options), n=1, cutoff=0.5)
+    return options[match[0]] if match else None
+
+
+def _yaml_surprise(value: Any) -> str:
+    """Explain a value YAML turned into something other than text."""
+    if isinstance(value, bool):
+        return (
+            "YAML hiểu giá trị này là đúng/sai (true/false, yes/no, on/off). "
+            "Nếu muốn viết chữ, đặt nó trong dấu ngoặc kép."
+        )
+    if isinstance(value, (int, float)):
+        return "YAML hiểu giá trị này là một số. Nếu muốn viết chữ, đặt nó trong dấu ngoặc kép."
+    if isinstance(value, (date, datetime)):
+        return "YAML hiểu giá trị này là ngày tháng. Nếu muốn viết chữ, đặt nó trong dấu ngoặc kép."
+    if isinstance(value, list):
+        return "giá trị là một danh sách, nhưng trường này cần một đoạn chữ."
+    if isinstance(value, dict):
+        return "giá trị là một nhóm trường con, nhưng trường này cần một đoạn chữ."
+    return "trường này cần một đoạn chữ."
+
+
+def text(value: Any, *, required: bool = False, multiline: bool = False) -> str:
+    """A plain-text field (title, author, ...): never interpreted as HTML."""
+    if value is None:
+        if required:
+            raise FieldError("trường bắt buộc đang để trống. Hãy điền nội dung.")
+        return ""
+    if not isinstance(value, str):
+        raise FieldError(_yaml_surprise(value))
+    cleaned = clean_text(value).strip() if multiline else clean_line(value)
+    if required and not cleaned:
+        raise FieldError("trường bắt buộc đang để trống. Hãy điền nội dung.")
+    return cleaned
+
+
+def flag(value: Any) -> bool:
+    """``draft`` and ``pinned``: true or false."""
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    raise FieldError(f"giá trị {value!r} không hợp lệ; chỉ viết true (có) hoặc false (không).")
+
+
+def count(value: Any) -> int:
+    """``views``: a whole number ≥ 0, plain (3072) or Vietnamese-grouped ("3.072")."""
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        raise FieldError("lượt xem phải là một số nguyên, ví dụ: views: 3072.")
+    if isinstance(value, str) and re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", value.strip()):
+        value = int(value.strip().replace(".", ""))
+    if not isinstance(value, int) or value < 0:
+        raise FieldError(
+            f"giá trị {value!r} không hợp lệ; lượt xem là số nguyên không âm, ví dụ: views: 3072."
+        )
+    return value
+
+
+def tags(value: Any) -> list[str]:
+    """A list of strings, or one comma-separated string; duplicates dropped."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        items: list[Any] = value.split(",")
+    elif isinstance(value, list):
+        items = value
+    else:
+        raise FieldError(
+            "viết thẻ dạng danh sách [thẻ 1, thẻ 2] hoặc một dòng chữ ngăn cách bằng dấu phẩy."
+        )
+    result: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        if not isinstance(item, str):
+            raise FieldError(f"thẻ {item!r} không phải chữ. {_yaml_surprise(item)}")
+        name = clean_line(item)
+        if name and fold_key(name) not in seen:
+            seen.add(fold_key(name))
+            result.append(name)
+    return result
+
+
+def slug(value: Any) -> str:
+    """An explicit ``slug``: lower-case ASCII words joined by hyphens, nothing else."""
+    raw = text(value)
+    if not _SLUG.match(raw):
+        suggestion = slugify(raw)
+        fix = f" Ví dụ: slug: {suggestion}" if suggestion else ""
+        raise FieldError(
+            f"“{raw}” không dùng được làm đường dẫn; chỉ dùng chữ thường không dấu, "
+            f"số và dấu gạch ngang.{fix}"
+        )
+    return raw
+
+
+def alias(value: Any) -> str:
+    """One old URL path of the article, to be redirected; must stay inside the site."""
+    if not isinstance(value, str):
+        raise FieldError(f"đường dẫn cũ {value!r} phải là chữ, ví dụ: tin-tuc/bai-cu.html")
+    raw = clean_line(value)
+    lowered = raw.lower()
+    fix = " Viết đường dẫn tương đối không có dấu '/' ở đầu, ví dụ: tin-tuc/bai-cu.html"
+    if lowered.startswith(_UNSAFE_SCHEMES) or "://" in raw or raw.startswith("//"):
+        raise FieldError(f"“{raw}” là địa chỉ đầy đủ, không phải đường dẫn trong trang.{fix}")
+    if raw.startswith("/") or "\\" in raw or "%" in raw or "?" in raw or "#" in raw:
+        raise FieldError(f"đường dẫn cũ “{raw}” có ký tự không được phép.{fix}")
+    segments = raw.rstrip("/").split("/")
+    if not raw or any(s in ("", ".", "..") or not _ALIAS_SEGMENT.match(s) for s in segments):
+        raise FieldError(f"đường dẫn cũ “{raw}” không hợp lệ.{fix}")
+    return raw
+
+
+def aliases(value: Any) -> list[str]:
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise FieldError("viết các đường dẫn cũ dạng danh sách, ví dụ: [tin-tuc/bai-cu.html]")
+    return [alias(item) for item in items]
+
+
+def link(value: Any) -> str:
+    """A URL field: http(s), mailto, tel or relative; never script or data URLs."""
+    raw = text(value)
+    if raw.lower().replace(" ", "").startswith(_UNSAFE_SCHEMES):
+        raise FieldError(f"địa chỉ “{raw}” không được phép; chỉ dùng http://, https:// hoặc đường dẫn trong trang.")
+    return raw

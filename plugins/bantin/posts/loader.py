@@ -1,0 +1,305 @@
+"""Loading every post under ``posts/``: discover, read, validate, check uniqueness.
+
+Problems are collected, never raised one at a time, so staff see all of them
+in one run of ``bantin check``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ..core.dates import DateError, parse_post_date, to_vietnam
+from ..core.errors import ContentError, Problem, Severity
+from ..core.text import fold_key, slugify
+from . import fields
+from .fields import FieldError
+from .frontmatter import RawPost, read_post
+from .model import Category, Image, Post, Tag
+
+IGNORED_PREFIXES = (".", "_", "#", "~")
+IGNORED_SUFFIXES = ("~", ".swp", ".swo", ".tmp", ".bak")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif")
+
+# Parses a post's ``indicators`` list; plugged in by the indicators package so
+# that posts do not depend on it. Returns the parsed items and any problems.
+IndicatorParser = Callable[[RawPost, Any], tuple[tuple[Any, ...], list[Problem]]]
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    root: Path
+    posts_dir: Path
+    docs_dir: Path
+    now: datetime
+    categories: tuple[Category, ...] = ()
+    include_drafts: bool = False
+    url_format: str = "{year}/{month}/{day}/{slug}/"
+    indicator_parser: IndicatorParser | None = None
+
+
+@dataclass
+class LoadResult:
+    posts: list[Post] = field(default_factory=list)
+    scheduled: list[Post] = field(default_factory=list)
+    skipped_drafts: list[Post] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(posts_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every publishable ``.md`` file, sorted; editor leftovers and escaping symlinks skipped."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    if not posts_dir.is_dir():
+        return found, problems
+    real_root = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(posts_dir, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(IGNORED_PREFIXES))
+        for name in sorted(filenames):
+            if not name.endswith(".md") or name.startswith(IGNORED_PREFIXES):
+                continue
+            if name.endswith(IGNORED_SUFFIXES):
+                continue
+            path = Path(dirpath, name)
+            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+                problems.append(
+                    Problem(
+                        display_path(path, root),
+                        "liên kết (symlink) trỏ ra ngoài thư mục của trang nên không được đăng. "
+                        "Hãy chép tệp thật vào thư mục posts/.",
+                        severity=Severity.WARNING,
+                    )
+                )
+                continue
+            found.append(path)
+    return found, problems
+
+
+def match_category(name: str, categories: Sequence[Category]) -> Category:
+    """The declared category with this name (or slug), compared without case or form."""
+    wanted = fold_key(name)
+    for category in categories:
+        if fold_key(category.name) == wanted or category.slug == slugify(name):
+            return category
+    suggestion = fields.closest(name, [c.name for c in categories])
+    hint = f" Có phải là “{suggestion}”?" if suggestion else ""
+    names = ", ".join(f"“{c.name}”" for c in categories)
+    raise FieldError(f"chuyên mục “{name}” chưa được khai báo.{hint} Các chuyên mục có: {names}.")
+
+
+def resolve_image(
+    value: str, post_file: Path, options: LoadOptions, post_url: str
+) -> Image:
+    """Find the cover photo next to the post or under ``docs/``; it must exist and stay inside the site."""
+    if fields.link(value) != value or "://" in value or value.startswith("//"):
+        raise FieldError(f"ảnh “{value}” phải là tệp trong thư mục của trang, không phải địa chỉ web.")
+    relative = PurePosixPath(value.lstrip("/"))
+    if ".." in relative.parts or "\\" in value:
+        raise FieldError(f"đường dẫn ảnh “{value}” không được chứa '..' hoặc '\\'.")
+    if relative.suffix.lower() not in IMAGE_SUFFIXES:
+        raise FieldError(
+            f"“{value}” không phải tệp ảnh; dùng ảnh .jpg, .png, .webp, .gif, .svg hoặc .avif."
+        )
+    real_root = options.root.resolve()
+    candidates = [(post_file.parent / relative, False), (options.docs_dir / relative, True)]
+    for candidate, in_docs in candidates:
+        if candidate.is_file():
+            resolved = candidate.resolve()
+            if not resolved.is_relative_to(real_root):
+                raise FieldError(f"ảnh “{value}” nằm ngoài thư mục của trang.")
+            url = relative.as_posix() if in_docs else post_url + relative.name
+            return Image(source=resolved, url=url)
+    raise FieldError(
+        f"không tìm thấy tệp ảnh “{value}” (đã tìm cạnh bài viết và trong docs/). "
+        "Kiểm tra tên tệp, chữ hoa/thường và phần mở rộng."
+    )
+
+
+def _problem(raw: RawPost, name: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(raw.path, message, field=name, line=raw.line_of(name), severity=severity)
+
+
+def build_post(raw: RawPost, abs_path: Path, options: LoadOptions) -> tuple[Post | None, list[Problem]]:
+    """Validate one parsed file into a :class:`Post`, collecting every problem."""
+    problems: list[Problem] = []
+    meta = raw.meta
+    values: dict[str, Any] = {}
+
+    for key in meta:
+        if str(key) not in fields.KNOWN_FIELDS:
+            suggestion = fields.closest(str(key), fields.KNOWN_FIELDS)
+            hint = f" Có phải là '{suggestion}'?" if suggestion else ""
+            problems.append(
+                _problem(
+                    raw,
+                    str(key),
+                    f"trường '{key}' không có trong quy ước nội dung nên bị bỏ qua.{hint}",
+                    Severity.WARNING,
+                )
+            )
+    for name in fields.REQUIRED_FIELDS:
+        if meta.get(name) in (None, ""):
+            problems.append(
+                Problem(
+                    raw.path,
+                    f"thiếu trường bắt buộc '{name}'. Thêm dòng '{name}: ...' vào phần thông tin.",
+                    field=name,
+                    line=raw.line_of(name),
+                )
+            )
+
+    def check(name: str, parse: Callable[[Any], Any]) -> None:
+        if name not in meta or meta[name] is None:
+            return
+        try:
+            values[name] = parse(meta[name])
+        except (FieldError, DateError) as exc:
+            problems.append(_problem(raw, name, str(exc)))
+
+    check("title", lambda v: fields.text(v, required=True))
+    check("date", parse_post_date)
+    check("category", lambda v: match_category(fields.text(v, required=True), options.categories))
+    check("tags", fields.tags)
+    for name in ("author", "source", "unit", "image_caption"):
+        check(name, fields.text)
+    check("summary", lambda v: fields.text(v, multiline=True))
+    check("views", fields.count)
+    check("slug", fields.slug)
+    check("draft", fields.flag)
+    check("pinned", fields.flag)
+    check("aliases", fields.aliases)
+    check("image", fields.text)
+
+    indicators: tuple[Any, ...] = ()
+    if meta.get("indicators") is not None and options.indicator_parser is not None:
+        indicators, indicator_problems = options.indicator_parser(raw, meta["indicators"])
+        problems.extend(indicator_problems)
+
+    if any(p.is_error for p in problems) or not {"title", "date", "category"} <= values.keys():
+        return None, problems
+
+    title: str = values["title"]
+    published: datetime = values["date"]
+    slug = values.get("slug") or slugify(title)
+    if not slug:
+        problems.append(
+            _problem(
+                raw,
+                "title",
+                "tiêu đề không tạo được đường dẫn (không có chữ hoặc số). Thêm trường 'slug:', "
+                "ví dụ: slug: thong-bao-lich-tiep-dan",
+            )
+        )
+        return None, problems
+    local = to_vietnam(published)
+    url = options.url_format.format(
+        year=f"{local.year:04d}", month=f"{local.month:02d}", day=f"{local.day:02d}", slug=slug
+    )
+
+    image = None
+    if values.get("image"):
+        try:
+            image = resolve_image(values["image"], abs_path, options, url)
+            image = Image(image.source, image.url, values.get("image_caption", ""))
+        except FieldError as exc:
+            problems.append(_problem(raw, "image", str(exc)))
+            return None, problems
+    elif values.get("image_caption"):
+        problems.append(
+            _problem(raw, "image_caption", "có chú thích ảnh nhưng không có 'image'.", Severity.WARNING)
+        )
+
+    post = Post(
+        path=raw.path,
+        title=title,
+        date=published,
+        category=values["category"],
+        slug=slug,
+        url=url,
+        body=raw.body,
+        body_line=raw.body_line,
+        tags=tuple(Tag(name, slugify(name) or "the") for name in values.get("tags", [])),
+        author=values.get("author", ""),
+        source=values.get("source", ""),
+        summary=values.get("summary", ""),
+        image=image,
+        views=values.get("views", 0),
+        draft=values.get("draft", False),
+        pinned=values.get("pinned", False),
+        unit=values.get("unit", ""),
+        aliases=tuple(values.get("aliases", [])),
+        indicators=indicators,
+    )
+    return post, problems
+
+
+def check_unique(posts: Iterable[Post], reserved: Iterable[str] = ()) -> list[Problem]:
+    """Two sources may never write one output path: URLs and aliases, case- and form-insensitive."""
+    problems: list[Problem] = []
+    owners: dict[str, str] = {fold_key(r): f"đường dẫn dành riêng “{r}”" for r in reserved}
+    for post in posts:
+        targets = [(post.url, "slug")] + [(a, "aliases") for a in post.aliases]
+        for target, name in targets:
+            key = fold_key(target.rstrip("/").removesuffix("/index.html"))
+            if key in owners:
+                problems.append(
+                    Problem(
+                        post.path,
+                        f"đường dẫn “{target}” trùng với {owners[key]}. "
+                        "Đổi 'slug' (hoặc bỏ đường dẫn cũ trùng) để mỗi bài có một địa chỉ riêng.",
+                        field=name,
+                    )
+                )
+            else:
+                owners[key] = f"bài {post.path}"
+    return problems
+
+
+def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult:
+    """Read every post; published posts come newest first."""
+    result = LoadResult()
+    paths, problems = discover(options.posts_dir, options.root)
+    result.problems.extend(problems)
+    candidates: list[Post] = []
+    for path in paths:
+        shown = display_path(path, options.root)
+        try:
+            raw = read_post(path, shown)
+        except ContentError as exc:
+            result.problems.extend(exc.problems)
+            continue
+        except OSError as exc:
+            result.problems.append(Problem(shown, f"không đọc được tệp ({exc.strerror})."))
+            continue
+        post, post_problems = build_post(raw, path, options)
+        result.problems.extend(post_problems)
+        if post is None:
+            continue
+        if post.draft and not options.include_drafts:
+            result.skipped_drafts.append(post)
+        elif post.date > options.now:
+            result.scheduled.append(post)
+        else:
+            candidates.append(post)
+    result.problems.extend(check_unique(candidates, reserved))
+    result.posts = sorted(candidates, key=lambda p: p.key, reverse=True)
+    return result
