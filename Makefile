@@ -1,6 +1,7 @@
 # bantin: two commands are all the set-up.
 #   make build   creates .venv from pinned versions and builds the demo site into site/
 #   make test    runs every test
+export NO_MKDOCS_2_WARNING := 1
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin

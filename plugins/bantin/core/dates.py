@@ -6,7 +6,7 @@ Times without an offset are Vietnam time (UTC+7, no daylight saving).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 VIETNAM = timezone(timedelta(hours=7), "ICT")
 
@@ -34,7 +34,7 @@ def _offset(text: str | None) -> timezone:
     if not text:
         return VIETNAM
     if text == "Z":
-        return timezone.utc
+        return UTC
     sign = 1 if text[0] == "+" else -1
     digits = text[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))

@@ -12,6 +12,8 @@ from decimal import Decimal
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
+from .dates import to_vietnam
+
 LOCALE = "vi"
 
 Number = int | Decimal
@@ -46,14 +48,21 @@ def format_compact(value: Number) -> str:
     )
 
 
+def _local(value: date | datetime) -> date | datetime:
+    """Readers see Vietnam time, whatever offset the post was written with."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return to_vietnam(value)
+    return value
+
+
 def format_date(value: date | datetime) -> str:
     """``13/10/2020``."""
-    return babel_dates.format_date(value, "dd/MM/y", locale=LOCALE)
+    return babel_dates.format_date(_local(value), "dd/MM/y", locale=LOCALE)
 
 
 def format_time(value: datetime) -> str:
     """``09:17``."""
-    return babel_dates.format_time(value, "HH:mm", locale=LOCALE)
+    return babel_dates.format_time(_local(value), "HH:mm", locale=LOCALE)
 
 
 def format_datetime(value: datetime) -> str:
@@ -63,16 +72,16 @@ def format_datetime(value: datetime) -> str:
 
 def format_month_year(value: date | datetime) -> str:
     """``tháng 10 năm 2020``, from Babel's own month names."""
-    return babel_dates.format_date(value, "MMMM 'năm' y", locale=LOCALE)
+    return babel_dates.format_date(_local(value), "MMMM 'năm' y", locale=LOCALE)
 
 
 def format_month_name(value: date | datetime) -> str:
     """``Tháng 10``, capitalised for headings and lists."""
-    name = babel_dates.format_date(value, "MMMM", locale=LOCALE)
+    name = babel_dates.format_date(_local(value), "MMMM", locale=LOCALE)
     return name[:1].upper() + name[1:]
 
 
 def format_long_date(value: date | datetime) -> str:
     """``Thứ Ba, 13 tháng 10, 2020``: Babel's full form, for the header's date line."""
-    text = babel_dates.format_date(value, "full", locale=LOCALE)
+    text = babel_dates.format_date(_local(value), "full", locale=LOCALE)
     return text[:1].upper() + text[1:]

@@ -1,0 +1,189 @@
+"""The adapter between the news model and MkDocs: routes become generated files.
+
+This is the only place (with ``plugin.py``) that knows MkDocs structures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..core.errors import Problem
+from ..posts.collection import NewsCollection
+from ..posts.loader import LoadResult, load_posts
+from .config import BantinConfig
+from .context import FILTERS, SiteContext, first_paragraph_text
+from .routes import RESERVED, PostView, Route, news_routes
+from .settings import declared_categories, load_options, ward
+
+
+def _indicator_parser() -> Any:
+    try:
+        from ..indicators.parse import parse_indicators
+    except ImportError:  # indicators package not installed in this build
+        return None
+    return parse_indicators
+
+
+def alias_output(alias: str) -> str:
+    """Where an old URL's redirect page is written: ``x.html`` as is, anything else as ``x/index.html``."""
+    if alias.lower().endswith((".html", ".htm")):
+        return alias
+    return alias.rstrip("/") + "/index.html"
+
+
+@dataclass
+class SiteBuild:
+    """Everything one build (or one preview rebuild) knows about the news site."""
+
+    cfg: BantinConfig
+    result: LoadResult
+    news: NewsCollection
+    routes: dict[str, Route]
+    context: SiteContext
+    posts_dir: Path
+    problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, cfg: BantinConfig, config: MkDocsConfig, *, preview: bool) -> SiteBuild:
+        config_file = config.config_file_path or "mkdocs.yml"
+        if not config.use_directory_urls:
+            raise ValueError("bantin cần use_directory_urls: true trong mkdocs.yml.")
+        categories, problems = declared_categories(cfg, Path(config_file).name)
+        options = load_options(
+            cfg,
+            config_file=config_file,
+            docs_dir=config.docs_dir,
+            categories=categories,
+            include_drafts=preview,
+            indicator_parser=_indicator_parser(),
+        )
+        result = load_posts(options, reserved=RESERVED)
+        news = NewsCollection.build(result.posts, categories)
+        routes = news_routes(
+            news,
+            per_page=cfg.per_page,
+            related_count=cfg.related_count,
+            home_block_count=cfg.home_block_count,
+            latest_count=cfg.latest_count,
+        )
+        context = SiteContext(
+            ward=ward(cfg, config.site_name),
+            news=news,
+            latest=news.latest(cfg.latest_count),
+            now=options.now,
+            preview=preview,
+        )
+        return cls(
+            cfg=cfg,
+            result=result,
+            news=news,
+            routes={r.src_uri: r for r in routes},
+            context=context,
+            posts_dir=options.posts_dir,
+            problems=problems + result.problems,
+        )
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def error_report(self) -> str:
+        lines = [str(p) for p in self.errors]
+        return f"Có {len(lines)} lỗi trong nội dung, trang chưa được dựng lại:\n" + "\n".join(lines)
+
+    def watched_paths(self) -> list[Path]:
+        data = self.posts_dir.parent / self.cfg.views.data_file
+        return [p for p in (self.posts_dir, data) if p.exists()]
+
+    def default_nav(self, config: MkDocsConfig) -> None:
+        """Without a ``nav`` in mkdocs.yml: home, the categories in order, static pages, archive."""
+        if config.nav is not None:
+            return
+        docs = Path(config.docs_dir)
+        static = sorted(
+            p.relative_to(docs).as_posix()
+            for p in docs.rglob("*.md")
+            if p.name != "index.md" and not p.name.startswith((".", "_"))
+        )
+        config.nav = [
+            {"Trang chủ": "index.md"},
+            *({c.name: c.url + "index.md"} for c in self.news.categories),
+            *static,
+            {"Lưu trữ": "luu-tru/index.md"},
+        ]
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> None:
+        for route in self.routes.values():
+            existing = files.get_file_from_path(route.src_uri)
+            if existing is not None:
+                raise ValueError(
+                    f"docs/{existing.src_uri}: trùng đường dẫn với trang do bantin tạo "
+                    f"(“{route.title}”). Đổi tên hoặc xoá tệp này trong docs/."
+                )
+            view = route.view
+            content = view.post.body if isinstance(view, PostView) else ""
+            inclusion = InclusionLevel.INCLUDED if route.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(config, route.src_uri, content=content, inclusion=inclusion)
+            )
+        for post in self.news.posts:
+            if post.image is not None and post.image.url.startswith(post.url):
+                files.append(
+                    File.generated(config, post.image.url, abs_src_path=str(post.image.source))
+                )
+
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        route = self.routes.get(page.file.src_uri)
+        if route is None:
+            return markdown
+        page.meta = {"title": route.title, "template": route.template, "hide": ["toc"]}
+        return markdown
+
+    def remember_lead(self, page: Page, html: str) -> None:
+        route = self.routes.get(page.file.src_uri)
+        if route is not None and isinstance(route.view, PostView):
+            self.context.leads[route.view.post.url] = first_paragraph_text(html)
+
+    def prepare_env(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        own = _own_templates(config)
+        env.autoescape = lambda name: name is not None and name in own
+        env.filters.update(FILTERS)
+        env.globals["bantin"] = self.context
+        self._add_redirects(env, config, files)
+
+    def _add_redirects(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        template = env.get_template("redirect.html")
+        for post in self.news.posts:
+            for alias in post.aliases:
+                output = alias_output(alias)
+                depth = output.count("/")
+                target = "../" * depth + post.url
+                html = template.render(post=post, target=target, config=config)
+                files.append(File.generated(config, output, content=html))
+
+    def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
+        route = self.routes.get(page.file.src_uri)
+        if route is not None:
+            context["view"] = route.view
+        return context
+
+
+def _own_templates(config: MkDocsConfig) -> set[str]:
+    """Names of templates the site overrides: those are autoescaped, Material's are left as they are."""
+    names: set[str] = set()
+    custom = config.theme.custom_dir
+    if custom:
+        root = Path(custom)
+        names = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    return names

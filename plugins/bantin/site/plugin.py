@@ -1,0 +1,92 @@
+"""The ``bantin`` MkDocs plugin: posts in, a Vietnamese news site out.
+
+Each event handler is a few lines; the work lives in ``posts/`` (loading and
+grouping), ``routes.py`` (which pages exist), ``pages.py`` (turning routes into
+MkDocs files) and the templates in ``overrides/``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .config import BantinConfig
+from .pages import SiteBuild
+
+log = get_plugin_logger(__name__)
+
+
+class BantinPlugin(BasePlugin[BantinConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.build: SiteBuild | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is the preview server: only it shows drafts."""
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and validate every post; a plugin object survives ``serve`` rebuilds, so start afresh."""
+        self.build = SiteBuild.start(self.config, config, preview=self.command == "serve")
+        for problem in self.build.warnings:
+            log.warning(str(problem))
+        if self.build.errors:
+            raise PluginError(self.build.error_report())
+        self.build.default_nav(config)
+        return config
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
+        """Rebuild the preview when a post or the view data changes."""
+        assert self.build is not None
+        for path in self.build.watched_paths():
+            server.watch(str(path))
+
+    @event_priority(50)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Add every article, listing and image as a generated file (priority 50: before search)."""
+        assert self.build is not None
+        try:
+            self.build.add_files(files, config)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
+        return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Give generated pages their template, title and processed body."""
+        assert self.build is not None
+        return self.build.page_markdown(markdown, page)
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Keep each article's first paragraph as its lead for cards and descriptions."""
+        assert self.build is not None
+        self.build.remember_lead(page, html)
+        return html
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Register Vietnamese filters, the ``bantin`` global, autoescaping, feeds and redirects."""
+        assert self.build is not None
+        self.build.prepare_env(env, config, files)
+        return env
+
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        assert self.build is not None
+        return self.build.page_context(context, page)

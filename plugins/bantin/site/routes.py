@@ -1,0 +1,167 @@
+"""Which pages a news site has: every generated page as a plain route.
+
+A route names the source URI the page pretends to have, the template that
+draws it and the view object the template receives. Pure: no engine here, so
+another site engine can reuse the same routes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from ..core import vnformat
+from ..core.dates import VIETNAM
+from ..posts.collection import Listing, NewsCollection, Pager
+from ..posts.model import Post
+
+HOME = "index.md"
+# Output paths the site itself uses; a post slug or alias may never take them.
+RESERVED = (
+    "index.html",
+    "search",
+    "sitemap.xml",
+    "sitemap.xml.gz",
+    "404.html",
+    "assets",
+    "chuyen-muc",
+    "the",
+    "luu-tru",
+    "chi-so",
+    "rss.xml",
+    "feed_rss.xml",
+)
+
+
+@dataclass(frozen=True)
+class Route:
+    src_uri: str
+    template: str
+    title: str
+    view: Any
+    in_nav: bool = False
+
+
+@dataclass(frozen=True)
+class PostView:
+    post: Post
+    related: list[Post]
+    older: Post | None
+    newer: Post | None
+
+
+@dataclass(frozen=True)
+class ListingView:
+    listing: Listing
+    pager: Pager
+
+
+@dataclass(frozen=True)
+class ArchiveYear:
+    year: int
+    count: int
+    url: str
+    months: list[tuple[str, int, str]]
+
+
+@dataclass(frozen=True)
+class ArchiveView:
+    years: list[ArchiveYear]
+
+
+@dataclass(frozen=True)
+class HomeView:
+    pinned: list[Post]
+    latest: list[Post]
+    blocks: list[tuple[Any, list[Post]]]
+
+
+def src_uri(url: str) -> str:
+    return f"{url}index.md" if url else HOME
+
+
+def _listing_routes(listing: Listing, per_page: int, template: str = "listing.html") -> list[Route]:
+    routes = []
+    for pager in listing.pages(per_page):
+        title = listing.title if pager.number == 1 else f"{listing.title} - Trang {pager.number}"
+        routes.append(Route(src_uri(pager.url), template, title, ListingView(listing, pager)))
+    return routes
+
+
+def news_routes(
+    news: NewsCollection,
+    *,
+    per_page: int,
+    related_count: int,
+    home_block_count: int,
+    latest_count: int,
+) -> list[Route]:
+    """Every page the news part of the site has, home first."""
+    routes = [
+        Route(
+            HOME,
+            "home.html",
+            "Trang chủ",
+            HomeView(
+                pinned=news.pinned()[:3],
+                latest=news.latest(latest_count),
+                blocks=[(c, news.in_category(c)[:home_block_count]) for c in news.categories],
+            ),
+            in_nav=True,
+        )
+    ]
+    for post in news.posts:
+        older, newer = news.neighbours(post)
+        routes.append(
+            Route(
+                src_uri(post.url),
+                "post.html",
+                post.title,
+                PostView(post, news.related(post, related_count), older, newer),
+            )
+        )
+    for category in news.categories:
+        listing = Listing(
+            "category",
+            category.slug,
+            category.name,
+            category.url,
+            tuple(news.in_category(category)),
+            category.description,
+        )
+        first, *rest = _listing_routes(listing, per_page)
+        routes.append(Route(first.src_uri, first.template, first.title, first.view, in_nav=True))
+        routes.extend(rest)
+    for slug, tag in news.tags.items():
+        listing = Listing("tag", slug, tag.name, tag.url, tuple(news.by_tag[slug]))
+        routes.extend(_listing_routes(listing, per_page))
+    years = []
+    for year, posts in news.by_year.items():
+        start = datetime(year, 1, 1, tzinfo=VIETNAM)
+        listing = Listing(
+            "year", str(year), f"Năm {year}", f"luu-tru/{year}/", tuple(posts), date=start
+        )
+        routes.extend(_listing_routes(listing, per_page))
+        months = []
+        for (y, month), month_posts in news.by_month.items():
+            if y != year:
+                continue
+            when = datetime(year, month, 1, tzinfo=VIETNAM)
+            url = f"luu-tru/{year}/{month:02d}/"
+            title = vnformat.format_month_year(when)
+            title = title[:1].upper() + title[1:]
+            months.append((vnformat.format_month_name(when), len(month_posts), url))
+            routes.extend(
+                _listing_routes(
+                    Listing(
+                        "month", f"{year}-{month:02d}", title, url, tuple(month_posts), date=when
+                    ),
+                    per_page,
+                )
+            )
+        years.append(ArchiveYear(year, len(posts), f"luu-tru/{year}/", months))
+    routes.append(
+        Route("luu-tru/index.md", "archive.html", "Lưu trữ", ArchiveView(years), in_nav=True)
+    )
+    return routes
