@@ -1,0 +1,132 @@
+"""The ``bantin`` command: ``new``, ``check`` and ``views import``.
+
+Messages are Vietnamese: the people running these commands are ward staff.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from . import __version__
+from .core.dates import VIETNAM
+from .core.errors import Problem
+
+
+def _load_site(config_file: str) -> tuple[object, object]:
+    """Read mkdocs.yml through MkDocs itself, so plugin options are validated the same way."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file)
+    plugin = config.plugins.get("bantin")
+    if plugin is None:
+        raise SystemExit(f"{config_file}: chưa bật plugin 'bantin' trong mục plugins.")
+    return config, plugin
+
+
+def _categories(config_file: str) -> tuple[list, Path]:
+    from .site.settings import declared_categories
+
+    config, plugin = _load_site(config_file)
+    categories, _ = declared_categories(plugin.config, Path(config_file).name)
+    root = Path(config.config_file_path).resolve().parent
+    return categories, root / plugin.config.posts_dir
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .posts.scaffold import new_post_path, render_new_post
+
+    categories, posts_dir = _categories(args.config)
+    now = datetime.now(VIETNAM)
+    try:
+        slug, text = render_new_post(args.title, categories, now, args.category)
+    except ValueError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    path = new_post_path(posts_dir, slug, now)
+    if path.exists():
+        print(f"Lỗi: tệp {path} đã có. Đặt tiêu đề khác hoặc sửa tệp cũ.", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Đã tạo bài mới: {path}")
+    print(
+        "Bài đang là bản nháp (draft: true). Xem thử bằng 'make serve'; khi xong, đổi thành draft: false."
+    )
+    return 0
+
+
+def report(problems: Sequence[Problem], out=sys.stdout) -> tuple[int, int]:
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
+        print(str(problem), file=out)
+    return len(errors), len(warnings)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .site.pages import SiteBuild
+
+    config, plugin = _load_site(args.config)
+    # Drafts are checked too: a draft is a post about to be published.
+    build = SiteBuild.start(plugin.config, config, preview=True)
+    errors, warnings = report(build.problems)
+    posts = len(build.result.posts) + len(build.result.scheduled)
+    if errors or warnings:
+        print(
+            f"\nKiểm tra {posts} bài: {errors} lỗi, {warnings} cảnh báo. Sửa các mục trên rồi chạy lại."
+        )
+        return 1
+    scheduled = len(build.result.scheduled)
+    extra = f" ({scheduled} bài hẹn giờ đăng sau)" if scheduled else ""
+    print(f"Kiểm tra {posts} bài: không có lỗi{extra}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bantin",
+        description="bantin: dựng trang bản tin của phường từ các bài viết trong thư mục posts/.",
+    )
+    parser.add_argument("--version", action="version", version=f"bantin {__version__}")
+    parser.add_argument(
+        "-f", "--config", default="mkdocs.yml", help="tệp cấu hình (mặc định: mkdocs.yml)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+
+    new = sub.add_parser("new", help="tạo tệp bài viết mới với đủ các trường và hướng dẫn")
+    new.add_argument("title", help="tiêu đề bài viết, trong dấu ngoặc kép")
+    new.add_argument("--category", help="chuyên mục (mặc định: chuyên mục đầu tiên)")
+    new.set_defaults(func=cmd_new)
+
+    check = sub.add_parser(
+        "check", help="kiểm tra mọi bài viết, in tất cả lỗi (mã thoát 1 nếu có lỗi)"
+    )
+    check.set_defaults(func=cmd_check)
+
+    try:
+        from .views import cli as views_cli
+    except ImportError:
+        views_cli = None
+    if views_cli is not None and hasattr(views_cli, "add_subparser"):
+        views_cli.add_subparser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
