@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.errors import Problem
+from ..feeds.model import build_feed
 from ..posts.collection import NewsCollection
 from ..posts.loader import LoadResult, load_posts
 from .config import BantinConfig
@@ -161,6 +162,7 @@ class SiteBuild:
         env.filters.update(FILTERS)
         env.globals["bantin"] = self.context
         self._add_redirects(env, config, files)
+        self._add_feeds(env, config, files)
 
     def _add_redirects(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
         template = env.get_template("redirect.html")
@@ -171,6 +173,36 @@ class SiteBuild:
                 target = "../" * depth + post.url
                 html = template.render(post=post, target=target, config=config)
                 files.append(File.generated(config, output, content=html))
+
+    def _add_feeds(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        template = env.get_template("feeds/rss.xml")
+        common = {
+            "site_url": config.site_url or "",
+            "lead": self.context.lead,
+            "count": self.cfg.feed_count,
+            "now": self.context.now,
+        }
+        feeds = [
+            build_feed(
+                path="rss.xml",
+                title=config.site_name,
+                description=config.site_description or config.site_name,
+                posts=self.news.posts,
+                **common,
+            )
+        ]
+        for category in self.news.categories:
+            feeds.append(
+                build_feed(
+                    path=f"{category.url}rss.xml",
+                    title=f"{category.name} - {config.site_name}",
+                    description=category.description or category.name,
+                    posts=self.news.in_category(category),
+                    **common,
+                )
+            )
+        for feed in feeds:
+            files.append(File.generated(config, feed.path, content=template.render(feed=feed)))
 
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
         route = self.routes.get(page.file.src_uri)
