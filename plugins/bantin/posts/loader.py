@@ -113,21 +113,27 @@ def resolve_image(
     if fields.link(value) != value or "://" in value or value.startswith("//"):
         raise FieldError(f"ảnh “{value}” phải là tệp trong thư mục của trang, không phải địa chỉ web.")
     relative = PurePosixPath(value.lstrip("/"))
-    if ".." in relative.parts or "\\" in value:
-        raise FieldError(f"đường dẫn ảnh “{value}” không được chứa '..' hoặc '\\'.")
+    if "\\" in value or "\x00" in value:
+        raise FieldError(f"đường dẫn ảnh “{value}” không được chứa dấu '\\'; dùng dấu '/'.")
     if relative.suffix.lower() not in IMAGE_SUFFIXES:
         raise FieldError(
             f"“{value}” không phải tệp ảnh; dùng ảnh .jpg, .png, .webp, .gif, .svg hoặc .avif."
         )
     real_root = options.root.resolve()
-    candidates = [(post_file.parent / relative, False), (options.docs_dir / relative, True)]
-    for candidate, in_docs in candidates:
-        if candidate.is_file():
-            resolved = candidate.resolve()
-            if not resolved.is_relative_to(real_root):
-                raise FieldError(f"ảnh “{value}” nằm ngoài thư mục của trang.")
-            url = relative.as_posix() if in_docs else post_url + relative.name
-            return Image(source=resolved, url=url)
+    real_docs = options.docs_dir.resolve()
+    # Containment is decided on resolved paths (symlinks and '..' followed), never on strings.
+    candidates = [(post_file.parent / relative, real_root), (options.docs_dir / relative, real_docs)]
+    for candidate, boundary in candidates:
+        if not candidate.is_file():
+            continue
+        resolved = candidate.resolve()
+        if not resolved.is_relative_to(boundary):
+            raise FieldError(
+                f"ảnh “{value}” nằm ngoài thư mục của trang; chép ảnh vào cạnh bài viết hoặc vào docs/."
+            )
+        if boundary == real_docs:
+            return Image(source=resolved, url=resolved.relative_to(real_docs).as_posix())
+        return Image(source=resolved, url=post_url + resolved.name)
     raise FieldError(
         f"không tìm thấy tệp ảnh “{value}” (đã tìm cạnh bài viết và trong docs/). "
         "Kiểm tra tên tệp, chữ hoa/thường và phần mở rộng."
