@@ -99,7 +99,7 @@ class TinySite:
         return path
 
     def build(self, *args: str, strict: bool = True) -> BuildRun:
-        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(self.root / "mkdocs.yml")]
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(self.root / "mkdocs.yml")]
         if strict:
             command.append("--strict")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -1,0 +1,160 @@
+"""Every accepted date form, drafts, scheduled posts, slugs, unique URLs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.sitekit import TinySite
+
+DATE_FORMS = [
+    ("2019-10-01", "2019/10/01/", "01/10/2019 | 00:00"),
+    ("2019-10-01 11:19", "2019/10/01/", "01/10/2019 | 11:19"),
+    ("2019-10-01T11:19:00+07:00", "2019/10/01/", "01/10/2019 | 11:19"),
+    ("01/10/2019", "2019/10/01/", "01/10/2019 | 00:00"),
+    ("01/10/2019 11:19", "2019/10/01/", "01/10/2019 | 11:19"),
+    # An offset other than Vietnam's: shown on the Vietnam clock, and dated by it.
+    ("2019-09-30T20:30:00+00:00", "2019/10/01/", "01/10/2019 | 03:30"),
+]
+
+
+@pytest.mark.parametrize(("written", "url_prefix", "shown"), DATE_FORMS)
+def test_every_date_form(tiny: TinySite, written: str, url_prefix: str, shown: str) -> None:
+    tiny.post("a.md", f"title: Họp tổ dân phố\ndate: {written}\ncategory: Thông báo")
+    run = tiny.build()
+    assert run.ok, run.output
+    html = tiny.html(f"{url_prefix}hop-to-dan-pho/")
+    assert f">{shown}</time>" in html
+
+
+def test_yaml_date_and_datetime_values(tiny: TinySite) -> None:
+    # Unquoted YAML: a date, and a datetime with seconds.
+    tiny.post("a.md", "title: Bài một\ndate: 2020-05-04\ncategory: Thông báo")
+    tiny.post("b.md", "title: Bài hai\ndate: 2020-05-04 08:30:00\ncategory: Thông báo")
+    run = tiny.build()
+    assert run.ok, run.output
+    assert ">04/05/2020 | 00:00</time>" in tiny.html("2020/05/04/bai-mot/")
+    assert ">04/05/2020 | 08:30</time>" in tiny.html("2020/05/04/bai-hai/")
+
+
+def test_drafts_and_scheduled_posts_are_left_out(tiny: TinySite) -> None:
+    future = (dt.datetime.now(dt.timezone(dt.timedelta(hours=7))) + dt.timedelta(days=3))
+    tiny.post("live.md", {"title": "Bài đã đăng", "date": "2022-01-02", "category": "Thông báo"})
+    tiny.post("draft.md", {"title": "Bài nháp", "date": "2022-01-03", "category": "Thông báo",
+                           "draft": True})
+    tiny.post("later.md", {"title": "Bài hẹn giờ", "date": future.strftime("%d/%m/%Y %H:%M"),
+                           "category": "Thông báo"})
+    run = tiny.build()
+    assert run.ok, run.output
+    assert tiny.exists("2022/01/02/bai-da-dang/")
+    assert not tiny.exists("2022/01/03/bai-nhap/")
+    assert not list(tiny.site.rglob("bai-hen-gio"))
+    everything = "".join(p.read_text(encoding="utf-8") for p in tiny.site.rglob("*.html"))
+    everything += (tiny.site / "rss.xml").read_text(encoding="utf-8")
+    everything += (tiny.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Bài nháp" not in everything and "Bài hẹn giờ" not in everything
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_preview_server_shows_drafts_marked(tiny: TinySite) -> None:
+    tiny.post("draft.md", {"title": "Bài nháp xem thử", "date": "2022-01-03",
+                           "category": "Thông báo", "draft": True})
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}",
+         "-f", str(tiny.root / "mkdocs.yml")],
+        cwd=tiny.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/2022/01/03/bai-nhap-xem-thu/"
+        deadline = time.monotonic() + 60
+        body = ""
+        while time.monotonic() < deadline:
+            try:
+                body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert "Bài nháp xem thử" in body
+        assert "Bản nháp" in body
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Đảng ủy phường Phúc Đồng", "dang-uy-phuong-phuc-dong"),
+        ("Quỹ “Vì người nghèo” năm 2019", "quy-vi-nguoi-ngheo-nam-2019"),
+        ("ĐƯỜNG LÁNG – Ngõ 1194!", "duong-lang-ngo-1194"),
+    ],
+)
+def test_slug_from_title(tiny: TinySite, title: str, slug: str) -> None:
+    tiny.post("a.md", {"title": title, "date": "2020-10-13 09:17", "category": "Thông báo"})
+    run = tiny.build()
+    assert run.ok, run.output
+    assert tiny.exists(f"2020/10/13/{slug}/")
+
+
+def test_explicit_slug(tiny: TinySite) -> None:
+    tiny.post("a.md", {"title": "Tiêu đề dài", "date": "2020-10-13", "category": "Thông báo",
+                       "slug": "tieu-de-ngan"})
+    assert tiny.build().ok
+    assert tiny.exists("2020/10/13/tieu-de-ngan/")
+
+
+def test_two_posts_one_url_is_an_error_naming_both(tiny: TinySite) -> None:
+    tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo"})
+    tiny.post("sub/b.md", {"title": "Họp  DÂN", "date": "2020-10-13 10:00", "category": "Thông báo"})
+    run = tiny.build()
+    assert not run.ok
+    assert "posts/sub/b.md" in run.output and "posts/a.md" in run.output
+    assert "trùng" in run.output
+
+
+def test_alias_colliding_with_an_article_is_an_error(tiny: TinySite) -> None:
+    tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo"})
+    tiny.post("b.md", {"title": "Bài khác", "date": "2020-10-14", "category": "Thông báo",
+                       "aliases": ["2020/10/13/hop-dan/"]})
+    run = tiny.build()
+    assert not run.ok
+    assert "posts/b.md" in run.output and "posts/a.md" in run.output
+
+
+def test_undeclared_category_suggests_the_closest(tiny: TinySite) -> None:
+    tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thong bao chung"})
+    run = tiny.build()
+    assert not run.ok
+    assert "posts/a.md:4: lỗi trường 'category': chuyên mục “Thong bao chung” chưa được khai báo. Có phải là “Thông báo”?" in run.output
+
+
+def test_strict_build_fails_on_unknown_field_warning(tiny: TinySite) -> None:
+    tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo", "auther": "Hoa"})
+    strict = tiny.build()
+    assert not strict.ok
+    assert "posts/a.md:5: cảnh báo trường 'auther'" in strict.output and "'author'" in strict.output
+    assert tiny.build(strict=False).ok
+
+
+def test_generated_page_colliding_with_docs_is_an_error(tiny: TinySite) -> None:
+    (tiny.root / "docs" / "index.md").write_text("# Trang chủ tự viết\n", encoding="utf-8")
+    tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo"})
+    run = tiny.build()
+    assert not run.ok
+    assert "docs/index.md" in run.output
