@@ -1,0 +1,447 @@
+"""Build into a staging folder and swap it into place in one step.
+
+The live site folder is never written to during a build. The build writes a
+fresh sibling folder ``.<name>-staging-<pid>-<token>`` on the same filesystem;
+only when the build has succeeded is it exchanged with the live folder:
+
+* Linux ``renameat2(RENAME_EXCHANGE)`` swaps both names in one system call, so
+  a web server sees either the whole old site or the whole new one;
+* where that call is missing (old kernel, other OS, filesystem without
+  support) the live folder is renamed aside to ``.<name>-old-<pid>-<token>``
+  and the staging folder renamed into place: two renames, a gap of
+  microseconds during which the site is missing, never a mixed site;
+* the first build (no live folder yet) is a plain rename.
+
+Builds that die (``kill -9``, power cut of the process, full disk) leave at
+most a staging or old folder behind; :func:`recover` removes them, and puts
+the old site back if a build died between the two fallback renames, before
+the next build starts. All of this happens under an exclusive lock
+(:class:`BuildLock`), so two builds into the same folder never interleave.
+
+This module knows nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import os
+import re
+import secrets
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bantin.core.errors import Problem
+
+LOCK_NAME = ".bantin-build.lock"
+
+# renameat2(2): exchange two names atomically. Values from <linux/fs.h>.
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2 << 0
+# errno values meaning "this kernel, libc or filesystem cannot exchange".
+_NO_EXCHANGE = {errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP}
+
+
+class AtomicBuildError(Exception):
+    """The site could not be built or swapped safely; carries a Vietnamese :class:`Problem`."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def _fail(path: Path | str, message: str) -> AtomicBuildError:
+    return AtomicBuildError(Problem(path=str(path), message=message))
+
+
+# ---------------------------------------------------------------------------
+# Names of the folders this module creates beside the live site.
+
+
+def _name_pattern(site_dir: Path) -> re.Pattern[str]:
+    return re.compile(rf"^\.{re.escape(site_dir.name)}-(staging|old)-\d+-[0-9a-f]{{8}}$")
+
+
+def _sibling(site_dir: Path, kind: str) -> Path:
+    return site_dir.parent / f".{site_dir.name}-{kind}-{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def leftovers(site_dir: Path) -> list[Path]:
+    """Staging and old folders left beside ``site_dir`` by earlier builds."""
+    pattern = _name_pattern(site_dir)
+    try:
+        entries = list(os.scandir(site_dir.parent))
+    except FileNotFoundError:
+        return []
+    return sorted(
+        Path(e.path)
+        for e in entries
+        if pattern.match(e.name) and e.is_dir(follow_symlinks=False)
+    )
+
+
+# ---------------------------------------------------------------------------
+# The lock.
+
+
+@dataclass
+class BuildLock:
+    """An exclusive ``flock`` on ``<parent of site>/.bantin-build.lock``.
+
+    The kernel drops the lock when the process dies, even on ``kill -9``, so a
+    killed build never blocks the next one. The file itself is kept: deleting
+    lock files races with the next process opening them.
+    """
+
+    path: Path
+    fd: int | None = field(default=None, repr=False)
+
+    @property
+    def held(self) -> bool:
+        return self.fd is not None
+
+    def acquire(
+        self,
+        timeout: float,
+        *,
+        on_wait: Callable[[str], None] | None = None,
+        poll: float = 0.1,
+    ) -> None:
+        """Take the lock, waiting up to ``timeout`` seconds for another build to finish.
+
+        ``on_wait`` is called once, with a Vietnamese message, if we have to wait.
+        """
+        if self.fd is not None:
+            return
+        fd = _open_lock_file(self.path)
+        deadline = time.monotonic() + max(timeout, 0)
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = _lock_holder(fd)
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise _fail(
+                        self.path,
+                        f"một bản dựng khác{holder} đang ghi vào thư mục "
+                        f"'{self.path.parent}' và vẫn chưa xong sau {_seconds(timeout)} chờ, "
+                        "nên bản dựng này dừng lại để không ghi đè lên nhau. Hãy đợi bản "
+                        "dựng kia kết thúc rồi chạy lại; nếu bản dựng thường lâu hơn, tăng "
+                        "'lock_timeout' của plugin 'bantin-atomic' trong mkdocs.yml.",
+                    ) from None
+                if not told and on_wait is not None:
+                    on_wait(
+                        f"Một bản dựng khác{holder} đang ghi vào '{self.path.parent}'; "
+                        f"đang chờ tối đa {_seconds(timeout)} để nó kết thúc…"
+                    )
+                    told = True
+                time.sleep(poll)
+        self.fd = fd
+        try:  # who holds the lock, for the message another build shows; best effort
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        except OSError:
+            pass
+
+    def release(self) -> None:
+        if self.fd is None:
+            return
+        fd, self.fd = self.fd, None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} giây"
+
+
+def _open_lock_file(path: Path) -> int:
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        # A read-only folder may still hold an older lock file we can lock;
+        # creating the staging folder will then fail with its own message.
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) and path.is_file():
+            return os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        raise _fail(path, f"không tạo được tệp khoá bản dựng: {_why(exc)}. {_fix(exc)}") from exc
+
+
+def _lock_holder(fd: int) -> str:
+    try:
+        text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    except OSError:
+        return ""
+    return f" (tiến trình {text})" if text.isdigit() else ""
+
+
+# ---------------------------------------------------------------------------
+# Reasons in Vietnamese for the errors a build can meet on disk.
+
+
+def _why(exc: OSError) -> str:
+    reasons = {
+        errno.ENOSPC: "ổ đĩa đã đầy",
+        errno.EDQUOT: "đã hết hạn mức dung lượng (quota)",
+        errno.EROFS: "ổ đĩa chỉ cho đọc (read-only)",
+        errno.EACCES: "không có quyền ghi",
+        errno.EPERM: "không được phép thao tác",
+        errno.ENOTDIR: "một phần của đường dẫn là tệp chứ không phải thư mục",
+        errno.EXDEV: "hai thư mục nằm trên hai ổ đĩa khác nhau",
+        errno.EBUSY: "thư mục đang bận hoặc là điểm gắn kết (mount point)",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _fix(exc: OSError) -> str:
+    fixes = {
+        errno.ENOSPC: "Hãy giải phóng dung lượng (cần chỗ cho hai bản của trang) rồi dựng lại.",
+        errno.EDQUOT: "Hãy giải phóng dung lượng hoặc xin tăng hạn mức rồi dựng lại.",
+        errno.EROFS: "Hãy đặt 'site_dir' trên một ổ đĩa ghi được.",
+        errno.EACCES: "Hãy cấp quyền ghi cho thư mục chứa 'site_dir' rồi dựng lại.",
+        errno.EPERM: "Hãy cấp quyền ghi cho thư mục chứa 'site_dir' rồi dựng lại.",
+        errno.ENOTDIR: "Hãy sửa 'site_dir' trong mkdocs.yml cho đúng một thư mục.",
+    }
+    return fixes.get(exc.errno or 0, "Hãy kiểm tra thư mục chứa 'site_dir' rồi dựng lại.")
+
+
+def describe_os_error(exc: OSError, where: Path | str) -> AtomicBuildError:
+    """An :class:`AtomicBuildError` explaining a disk error met while building into ``where``."""
+    path = exc.filename or where
+    return _fail(
+        path,
+        f"bản dựng thất bại: {_why(exc)}; trang đang chạy được giữ nguyên. {_fix(exc)}",
+    )
+
+
+# ---------------------------------------------------------------------------
+# Preparing the staging folder.
+
+
+def check_site_dir(site_dir: Path) -> Path:
+    """Resolve ``site_dir`` (following a symlink to the real folder) and check it can be swapped."""
+    real = Path(os.path.realpath(site_dir))
+    if real.exists() and not real.is_dir():
+        raise _fail(
+            real,
+            "'site_dir' trỏ tới một tệp chứ không phải thư mục. Hãy xoá tệp đó hoặc sửa "
+            "'site_dir' trong mkdocs.yml.",
+        )
+    if real.is_dir() and os.path.ismount(real):
+        raise _fail(
+            real,
+            "'site_dir' là một điểm gắn kết (mount point) riêng nên không thể thay thế nguyên "
+            "khối. Hãy gắn thư mục cha của nó thay vì chính nó, hoặc đặt 'site_dir' là một "
+            "thư mục con bên trong ổ đã gắn.",
+        )
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _fail(
+            real.parent,
+            f"không tạo được thư mục chứa trang: {_why(exc)}. {_fix(exc)}",
+        ) from exc
+    return real
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What :func:`recover` found and did."""
+
+    removed: tuple[Path, ...] = ()
+    restored_from: Path | None = None
+
+
+def recover(site_dir: Path) -> Recovery:
+    """Clean up after builds that died; call with the lock held.
+
+    If the live folder is missing but an old folder exists, a build died
+    between the two renames of the fallback swap: the newest old folder is the
+    previous site and is put back.
+    """
+    found = leftovers(site_dir)
+    restored = None
+    if not os.path.lexists(site_dir):
+        old = [p for p in found if "-old-" in p.name]
+        if old:
+            restored = max(old, key=lambda p: p.stat().st_mtime_ns)
+            os.rename(restored, site_dir)
+            found.remove(restored)
+    for path in found:
+        shutil.rmtree(path, ignore_errors=True)
+    return Recovery(tuple(found), restored)
+
+
+def create_staging(site_dir: Path, *, seed_from_live: bool = False) -> Path:
+    """Make an empty staging folder beside ``site_dir`` (or a copy of it, for ``--dirty``).
+
+    The staging folder takes the live folder's mode and, where allowed, its
+    owner, so the swap does not change what the web server may read.
+    """
+    staging = _sibling(site_dir, "staging")
+    try:
+        if seed_from_live and site_dir.is_dir():
+            shutil.copytree(site_dir, staging, symlinks=True)
+        else:
+            os.mkdir(staging, 0o755)
+        if site_dir.is_dir():
+            info = site_dir.stat()
+            os.chmod(staging, info.st_mode & 0o7777)
+            with contextlib.suppress(PermissionError):
+                os.chown(staging, info.st_uid, info.st_gid)
+    except OSError as exc:
+        discard(staging)
+        raise _fail(
+            site_dir.parent,
+            f"không tạo được thư mục tạm để dựng trang: {_why(exc)}; trang đang chạy được "
+            f"giữ nguyên. {_fix(exc)}",
+        ) from exc
+    return staging
+
+
+def discard(path: Path) -> None:
+    """Remove a staging folder; never fails (leftovers are removed by the next build)."""
+    if os.path.lexists(path):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------
+# The swap.
+
+
+def _load_renameat2() -> Callable[..., int] | None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError, TypeError):
+        return None
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    fn.restype = ctypes.c_int
+    return fn
+
+
+_renameat2 = _load_renameat2()
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two existing paths; ``False`` if the system cannot do it."""
+    if _renameat2 is None:
+        return False
+    if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in _NO_EXCHANGE:
+        return False
+    raise OSError(err, os.strerror(err), str(a), None, str(b))
+
+
+@dataclass(frozen=True)
+class SwapResult:
+    """How the new site went live, and any old folder we could not delete."""
+
+    method: str  # "exchange", "rename-aside" or "rename" (first build)
+    left_behind: Path | None = None
+
+
+def swap_into_place(staging: Path, site_dir: Path, *, allow_exchange: bool = True) -> SwapResult:
+    """Make ``staging`` the live ``site_dir``; the previous site is deleted afterwards."""
+    try:
+        if not os.path.lexists(site_dir):
+            os.rename(staging, site_dir)
+            _sync_dir(site_dir.parent)
+            return SwapResult("rename")
+        if allow_exchange and exchange(staging, site_dir):
+            # The old site now sits at the staging path.
+            _sync_dir(site_dir.parent)
+            return SwapResult("exchange", _remove_old(staging))
+        old = _sibling(site_dir, "old")
+        os.rename(site_dir, old)
+        os.rename(staging, site_dir)
+        _sync_dir(site_dir.parent)
+        return SwapResult("rename-aside", _remove_old(old))
+    except OSError as exc:
+        raise _fail(
+            site_dir,
+            f"không thay được trang mới vào chỗ trang cũ: {_why(exc)}; trang đang chạy được "
+            f"giữ nguyên. {_fix(exc)}",
+        ) from exc
+
+
+def _remove_old(path: Path) -> Path | None:
+    shutil.rmtree(path, ignore_errors=True)
+    return path if os.path.lexists(path) else None
+
+
+def _sync_dir(path: Path) -> None:
+    """Flush a folder's entries so a rename survives a crash of the machine; best effort."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# ---------------------------------------------------------------------------
+# Guarding the live site during a build.
+
+
+def fingerprint(root: Path) -> dict[str, tuple[int, int, int]] | None:
+    """``{relative path: (type, size, mtime_ns)}`` for every entry under ``root``, or ``None``.
+
+    Taken before and after a build: if they differ, something wrote into the
+    live site behind the staging folder's back.
+    """
+    if not root.is_dir():
+        return None
+    result: dict[str, tuple[int, int, int]] = {}
+    stack = [(str(root), "")]
+    while stack:
+        path, prefix = stack.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                rel = prefix + entry.name
+                info = entry.stat(follow_symlinks=False)
+                result[rel] = (info.st_mode >> 12, info.st_size, info.st_mtime_ns)
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, rel + "/"))
+    return result
+
+
+def changed_entries(
+    before: dict[str, tuple[int, int, int]] | None,
+    after: dict[str, tuple[int, int, int]] | None,
+) -> list[str]:
+    """Relative paths that appeared, disappeared or changed between two fingerprints."""
+    before = before or {}
+    after = after or {}
+    return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+
+
+def write_file_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` via a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)

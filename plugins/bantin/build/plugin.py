@@ -1,0 +1,288 @@
+"""The ``bantin-atomic`` MkDocs plugin: a failed build never touches the live site.
+
+MkDocs empties ``site_dir`` before it builds, so a build that fails half-way
+leaves a broken site. This plugin points ``site_dir`` at a staging folder
+beside it, checks the finished output, and swaps it into place only when the
+build succeeded (see :mod:`bantin.build.atomic`). It also writes the security
+headers for the site (:mod:`bantin.build.headers`).
+
+Event order (priorities):
+
+* ``on_config`` 1000: count warnings, for ``--strict``;
+* ``on_config`` -1000 (after every other plugin): lock, clean up after killed
+  builds, create the staging folder, point ``site_dir`` at it;
+* ``on_env`` -1000: every file MkDocs is about to write lands inside staging;
+* ``on_post_build`` -1000 (last): check the output, then swap it in; under
+  ``--strict`` with warnings, discard it instead (MkDocs aborts next);
+* ``on_build_error`` / ``on_shutdown``: discard staging, release the lock.
+
+Plugins must read ``config.site_dir`` when they write (``on_files`` or later),
+not keep the value they saw in their own ``on_config``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.utils import CountHandler
+
+from bantin.core.errors import Problem
+
+from . import atomic
+from .config import AtomicBuildConfig
+from .headers import render_nginx, render_static_host, security_headers
+from .output import inspect_output, is_inside
+
+log = get_plugin_logger(__name__)
+
+FIRST = 1000
+LAST = -1000
+
+
+class _WarningCounter(logging.Handler):
+    """Counts WARNING and above on the ``mkdocs`` logger (MkDocs keeps its own count private)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@dataclass
+class _Run:
+    """One build in progress."""
+
+    config: MkDocsConfig
+    configured_site_dir: str
+    site_dir: Path
+    staging: Path
+    lock: atomic.BuildLock
+    before: dict[str, tuple[int, int, int]] | None
+    swapped: bool = False
+    snippet_tmp: Path | None = None
+
+
+def nginx_headers_path(site_dir: Path) -> Path:
+    """Where the nginx snippet goes: beside the site, outside the web root."""
+    return site_dir.parent / f".{site_dir.name}-headers" / "nginx-security-headers.conf"
+
+
+class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.dirty = False
+        self._run: _Run | None = None
+        self._counter: _WarningCounter | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember the command: ``mkdocs serve`` builds into its own temporary folder."""
+        self.command = command
+        self.dirty = dirty
+
+    def _active(self) -> bool:
+        return self.config.enabled and self.command != "serve"
+
+    @event_priority(FIRST)
+    def _count_warnings(self, config: MkDocsConfig) -> None:
+        """Start counting warnings before any other plugin runs."""
+        self._finish()
+        if self._active() and config.strict:
+            self._counter = _WarningCounter()
+            logging.getLogger("mkdocs").addHandler(self._counter)
+
+    @event_priority(LAST)
+    def _stage(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Lock, clean up after killed builds, and build into a fresh staging folder."""
+        if not self._active():
+            return config
+        timeout = self.config.lock_timeout
+        if isinstance(timeout, bool) or timeout < 0:
+            raise PluginError(
+                str(
+                    Problem(
+                        path="mkdocs.yml",
+                        field="bantin-atomic.lock_timeout",
+                        message=f"phải là số giây không âm, không phải {timeout!r}. "
+                        "Ví dụ: lock_timeout: 60",
+                    )
+                )
+            )
+        try:
+            site_dir = atomic.check_site_dir(Path(config.site_dir))
+            lock = atomic.BuildLock(site_dir.parent / atomic.LOCK_NAME)
+            lock.acquire(timeout, on_wait=log.info)
+            try:
+                recovery = atomic.recover(site_dir)
+                before = atomic.fingerprint(site_dir)
+                staging = atomic.create_staging(site_dir, seed_from_live=self.dirty)
+            except BaseException:
+                lock.release()
+                raise
+        except atomic.AtomicBuildError as exc:
+            raise PluginError(str(exc)) from None
+        if recovery.restored_from is not None:
+            log.info(
+                f"Bản dựng trước bị dừng giữa chừng khi thay trang; đã khôi phục trang cũ "
+                f"từ '{recovery.restored_from.name}'."
+            )
+        if recovery.removed:
+            names = ", ".join(p.name for p in recovery.removed)
+            log.info(f"Đã xoá thư mục tạm còn sót từ bản dựng bị dừng: {names}")
+        self._run = _Run(config, config.site_dir, site_dir, staging, lock, before)
+        log.info(f"Dựng vào thư mục tạm '{staging.name}'; '{site_dir}' chỉ được thay khi dựng xong.")
+        config.site_dir = str(staging)
+        return config
+
+    on_config = CombinedEvent(_count_warnings, _stage)
+
+    @event_priority(LAST)
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Before anything is written: every output path must lie inside the staging folder."""
+        run = self._run
+        if run is None:
+            return env
+        problems = [
+            Problem(
+                path=file.src_uri,
+                message=f"sẽ được ghi ra ngoài thư mục trang (tới '{file.dest_uri}'). Hãy "
+                "sửa đường dẫn (slug, url) của trang này hoặc plugin đã tạo ra nó.",
+            )
+            for file in files
+            if not is_inside(file.abs_dest_path, run.staging)
+        ]
+        if problems:
+            raise PluginError("\n".join(str(p) for p in problems))
+        return env
+
+    @event_priority(LAST)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Check the finished output and swap it in (or discard it under ``--strict``)."""
+        run = self._run
+        if run is None:
+            return
+        if config.strict and self._warning_count() > 0:
+            log.info("Có cảnh báo ở chế độ --strict: bỏ bản dựng tạm, trang đang chạy giữ nguyên.")
+            self._finish()
+            return
+
+        report = inspect_output(run.staging, display_name=run.site_dir.name)
+        if report.removed:
+            log.info(
+                "Không xuất bản tệp tạm của trình soạn thảo: " + ", ".join(report.removed)
+            )
+        if report.problems:
+            raise PluginError("\n".join(str(p) for p in report.problems))
+        changed = atomic.changed_entries(run.before, atomic.fingerprint(run.site_dir))
+        if changed:
+            raise PluginError(
+                str(
+                    Problem(
+                        path=str(run.site_dir),
+                        message="có tệp bị ghi thẳng vào trang đang chạy trong lúc dựng ("
+                        + ", ".join(changed[:5])
+                        + ("…" if len(changed) > 5 else "")
+                        + "); bản dựng này không được dùng. Một plugin đã giữ đường dẫn "
+                        "'site_dir' cũ: hãy để nó đọc config.site_dir khi ghi tệp, hoặc "
+                        "đặt plugin đó sau 'bantin-atomic'.",
+                    )
+                )
+            )
+
+        snippet = self._write_headers(run, report.script_hashes)
+        try:
+            result = atomic.swap_into_place(run.staging, run.site_dir)
+        except atomic.AtomicBuildError as exc:
+            raise PluginError(str(exc)) from None
+        run.swapped = True
+        config.site_dir = run.configured_site_dir
+        if snippet is not None:
+            self._publish_nginx_snippet(run, snippet)
+        if result.left_behind is not None:
+            log.info(f"Chưa xoá được trang cũ '{result.left_behind}'; bản dựng sau sẽ xoá.")
+        log.info(f"Đã thay trang mới vào '{run.site_dir}' ({result.method}).")
+        self._finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Discard the staging folder: the live site stays as it was."""
+        run = self._run
+        if run is not None and isinstance(error, OSError):
+            log.error(str(atomic.describe_os_error(error, run.staging)))
+        self._finish()
+
+    def on_shutdown(self) -> None:
+        self._finish()
+
+    # -- helpers -------------------------------------------------------------
+
+    def _warning_count(self) -> int:
+        counts = [self._counter.count if self._counter else 0]
+        counts += [
+            sum(handler.counts.values())
+            for handler in logging.getLogger("mkdocs").handlers
+            if isinstance(handler, CountHandler)
+        ]
+        return max(counts)
+
+    def _write_headers(self, run: _Run, script_hashes: set[str]) -> Path | None:
+        """Write ``_headers`` into staging and the nginx snippet to a temporary file."""
+        if not self.config.security_headers:
+            return None
+        headers = security_headers(script_hashes, self.config.csp_sources)
+        target = run.staging / "_headers"
+        snippet = nginx_headers_path(run.site_dir)
+        tmp = snippet.with_name(f".{snippet.name}.{os.getpid()}.tmp")
+        run.snippet_tmp = tmp
+        try:
+            if target.exists():
+                log.info(
+                    "Trang đã có tệp _headers riêng (từ docs/); giữ nguyên, không ghi đè. "
+                    f"Chính sách CSP tính được nằm ở '{snippet}'."
+                )
+            else:
+                target.write_text(render_static_host(headers), encoding="utf-8")
+            atomic.write_file_atomically(tmp, render_nginx(headers))
+        except OSError as exc:
+            raise PluginError(str(atomic.describe_os_error(exc, run.staging))) from None
+        return tmp
+
+    def _publish_nginx_snippet(self, run: _Run, tmp: Path) -> None:
+        final = nginx_headers_path(run.site_dir)
+        try:
+            old = final.read_text(encoding="utf-8") if final.exists() else None
+            new = tmp.read_text(encoding="utf-8")
+            os.replace(tmp, final)
+        except OSError as exc:
+            log.info(f"Không cập nhật được '{final}': {exc}")
+            return
+        if old is not None and old != new:
+            log.info(
+                f"Tiêu đề bảo mật (CSP) đã thay đổi: hãy chép '{final}' lên máy chủ nginx "
+                "rồi chạy 'nginx -t && nginx -s reload' (xem deploy/README.md)."
+            )
+
+    def _finish(self) -> None:
+        """Discard an unswapped staging folder, restore ``site_dir``, release the lock."""
+        run, self._run = self._run, None
+        if run is not None:
+            if not run.swapped:
+                atomic.discard(run.staging)
+            if run.snippet_tmp is not None and os.path.lexists(run.snippet_tmp):
+                os.unlink(run.snippet_tmp)
+            run.config.site_dir = run.configured_site_dir
+            run.lock.release()
+        if self._counter is not None:
+            logging.getLogger("mkdocs").removeHandler(self._counter)
+            self._counter = None
