@@ -17,6 +17,8 @@ from ..core.dates import DateError, parse_post_date, to_vietnam
 from ..core.errors import ContentError, Problem, Severity
 from ..core.text import fold_key, slugify
 from . import fields
+from .attachments import local_references
+from .attachments import resolve as resolve_attachment
 from .fields import FieldError
 from .frontmatter import RawPost, read_post
 from .model import Category, Image, Post, Tag
@@ -234,6 +236,16 @@ def build_post(raw: RawPost, abs_path: Path, options: LoadOptions) -> tuple[Post
             _problem(raw, "image_caption", "có chú thích ảnh nhưng không có 'image'.", Severity.WARNING)
         )
 
+    attachments = []
+    for reference in local_references(raw.body, raw.body_line):
+        found = resolve_attachment(reference, abs_path, options.root)
+        if isinstance(found, str):
+            problems.append(Problem(raw.path, found, field="nội dung", line=reference.line))
+        elif found not in attachments:
+            attachments.append(found)
+    if any(p.is_error for p in problems):
+        return None, problems
+
     post = Post(
         path=raw.path,
         title=title,
@@ -254,6 +266,7 @@ def build_post(raw: RawPost, abs_path: Path, options: LoadOptions) -> tuple[Post
         unit=values.get("unit", ""),
         aliases=tuple(values.get("aliases", [])),
         indicators=indicators,
+        attachments=tuple(attachments),
     )
     return post, problems
 

@@ -68,6 +68,7 @@ class Post:
     unit: str = ""
     aliases: tuple[str, ...] = ()
     indicators: tuple[Any, ...] = ()
+    attachments: tuple[Any, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property

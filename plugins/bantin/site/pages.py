@@ -18,6 +18,7 @@ from ..core.errors import Problem
 from ..feeds.model import build_feed
 from ..posts.collection import NewsCollection
 from ..posts.loader import LoadResult, load_posts
+from ..posts.sanitize import sanitize_html
 from .config import BantinConfig
 from .context import FILTERS, SiteContext, first_paragraph_text
 from .routes import RESERVED, PostView, Route, news_routes
@@ -138,11 +139,16 @@ class SiteBuild:
             files.append(
                 File.generated(config, route.src_uri, content=content, inclusion=inclusion)
             )
+        published: set[str] = set()
         for post in self.news.posts:
+            wanted = [(a.target, a.source) for a in post.attachments]
             if post.image is not None and post.image.url.startswith(post.url):
-                files.append(
-                    File.generated(config, post.image.url, abs_src_path=str(post.image.source))
-                )
+                wanted.append((post.image.url.removeprefix(post.url), post.image.source))
+            for target, source in wanted:
+                uri = post.url + target
+                if uri not in published:
+                    published.add(uri)
+                    files.append(File.generated(config, uri, abs_src_path=str(source)))
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         route = self.routes.get(page.file.src_uri)
@@ -151,10 +157,14 @@ class SiteBuild:
         page.meta = {"title": route.title, "template": route.template, "hide": ["toc"]}
         return markdown
 
-    def remember_lead(self, page: Page, html: str) -> None:
+    def page_content(self, page: Page, html: str) -> str:
+        """Sanitise an article's body and keep its first paragraph as its lead."""
         route = self.routes.get(page.file.src_uri)
-        if route is not None and isinstance(route.view, PostView):
-            self.context.leads[route.view.post.url] = first_paragraph_text(html)
+        if route is None or not isinstance(route.view, PostView):
+            return html
+        html = sanitize_html(html)
+        self.context.leads[route.view.post.url] = first_paragraph_text(html)
+        return html
 
     def prepare_env(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
         own = _own_templates(config)

@@ -74,10 +74,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Keep each article's first paragraph as its lead for cards and descriptions."""
+        """Sanitise article bodies; keep each first paragraph as the lead for cards."""
         assert self.build is not None
-        self.build.remember_lead(page, html)
-        return html
+        return self.build.page_content(page, html)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Register Vietnamese filters, the ``bantin`` global, autoescaping, feeds and redirects."""
