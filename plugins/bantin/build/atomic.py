@@ -215,9 +215,17 @@ def _fix(exc: OSError) -> str:
     return fixes.get(exc.errno or 0, "Hãy kiểm tra thư mục chứa 'site_dir' rồi dựng lại.")
 
 
-def describe_os_error(exc: OSError, where: Path | str) -> AtomicBuildError:
-    """An :class:`AtomicBuildError` explaining a disk error met while building into ``where``."""
-    path = exc.filename or where
+def describe_os_error(
+    exc: OSError, site_dir: Path | str, staging: Path | str | None = None
+) -> AtomicBuildError:
+    """An :class:`AtomicBuildError` explaining a disk error met while building ``site_dir``.
+
+    A path inside the staging folder is shown as the matching path of the site.
+    """
+    # shutil names the source first and the destination second: show where we wrote.
+    path = str(exc.filename2 or exc.filename or site_dir)
+    if staging is not None and (path == str(staging) or path.startswith(f"{staging}{os.sep}")):
+        path = str(site_dir) + path[len(str(staging)) :]
     return _fail(
         path,
         f"bản dựng thất bại: {_why(exc)}; trang đang chạy được giữ nguyên. {_fix(exc)}",
@@ -244,6 +252,15 @@ def check_site_dir(site_dir: Path) -> Path:
             "khối. Hãy gắn thư mục cha của nó thay vì chính nó, hoặc đặt 'site_dir' là một "
             "thư mục con bên trong ổ đã gắn.",
         )
+    for ancestor in real.parents:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise _fail(
+                    ancestor,
+                    "là một tệp chứ không phải thư mục nên không thể chứa 'site_dir'. Hãy sửa "
+                    "'site_dir' trong mkdocs.yml hoặc đổi tên tệp đó.",
+                )
+            break
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

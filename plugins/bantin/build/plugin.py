@@ -219,7 +219,7 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
         """Discard the staging folder: the live site stays as it was."""
         run = self._run
         if run is not None and isinstance(error, OSError):
-            log.error(str(atomic.describe_os_error(error, run.staging)))
+            log.error(str(atomic.describe_os_error(error, run.site_dir, run.staging)))
         self._finish()
 
     def on_shutdown(self) -> None:
@@ -255,7 +255,7 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
                 target.write_text(render_static_host(headers), encoding="utf-8")
             atomic.write_file_atomically(tmp, render_nginx(headers))
         except OSError as exc:
-            raise PluginError(str(atomic.describe_os_error(exc, run.staging))) from None
+            raise PluginError(str(atomic.describe_os_error(exc, run.site_dir, run.staging))) from None
         return tmp
 
     def _publish_nginx_snippet(self, run: _Run, tmp: Path) -> None:
