@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -154,7 +155,9 @@ class SiteBuild:
         route = self.routes.get(page.file.src_uri)
         if route is None:
             return markdown
-        page.meta = {"title": route.title, "template": route.template, "hide": ["toc"]}
+        # An escaped Markup title: Material's own templates and its search index
+        # print page titles as HTML, and our autoescaped templates will not escape it twice.
+        page.meta = {"title": escape(route.title), "template": route.template, "hide": ["toc"]}
         return markdown
 
     def page_content(self, page: Page, html: str) -> str:
