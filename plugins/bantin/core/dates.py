@@ -20,6 +20,11 @@ _ISO = re.compile(
     r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?$"
 )
 
+# Dates outside these years are typing mistakes (and near datetime's limits a
+# time-zone conversion would overflow).
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
 DATE_HELP = (
     "Viết ngày theo một trong các dạng: 13/10/2020, 13/10/2020 09:17, "
     "2020-10-13, 2020-10-13 09:17 hoặc 2020-10-13T09:17:00+07:00."
@@ -40,7 +45,7 @@ def _offset(text: str | None) -> timezone:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
-def _build(parts: dict[str, str | None], tz: timezone) -> datetime:
+def _build(parts: dict[str, str | None]) -> datetime:
     try:
         return datetime(
             int(parts["y"] or 0),
@@ -49,7 +54,7 @@ def _build(parts: dict[str, str | None], tz: timezone) -> datetime:
             int(parts.get("H") or 0),
             int(parts.get("M") or 0),
             int(parts.get("S") or 0),
-            tzinfo=tz,
+            tzinfo=_offset(parts.get("tz")),
         )
     except ValueError:
         shown = f"{parts['d']}/{parts['m']}/{parts['y']}"
@@ -65,9 +70,9 @@ def parse_post_date(value: object) -> datetime:
     ``13/10/2020 09:17``. Raises :class:`DateError`.
     """
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=VIETNAM)
+        return _in_range(value if value.tzinfo else value.replace(tzinfo=VIETNAM))
     if isinstance(value, date):
-        return datetime.combine(value, time(0, 0), tzinfo=VIETNAM)
+        return _in_range(datetime.combine(value, time(0, 0), tzinfo=VIETNAM))
     if not isinstance(value, str):
         raise DateError(f"giá trị {value!r} không phải là ngày. {DATE_HELP}")
     text = " ".join(value.split())
@@ -75,8 +80,16 @@ def parse_post_date(value: object) -> datetime:
         match = pattern.match(text)
         if match:
             parts = match.groupdict()
-            return _build(parts, _offset(parts.get("tz")))
+            return _in_range(_build(parts))
     raise DateError(f"không đọc được ngày “{value}”. {DATE_HELP}")
+
+
+def _in_range(value: datetime) -> datetime:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise DateError(
+            f"năm {value.year} nằm ngoài khoảng {MIN_YEAR}–{MAX_YEAR}, có lẽ gõ nhầm. {DATE_HELP}"
+        )
+    return value
 
 
 def to_vietnam(value: datetime) -> datetime:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# C0/C1 control characters except tab, newline and carriage return; they are
-# invalid in XML 1.0 and would break feeds and the sitemap.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# C0/C1 control characters except tab, newline and carriage return, the
+# non-characters U+FFFE/U+FFFF and lone surrogates: invalid in XML 1.0 (they
+# would break feeds and the sitemap), and surrogates cannot even be written as UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 # đ/Đ have no Unicode decomposition: NFKD alone would drop them ("Đường" -> "uong").
 _LETTER_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
@@ -19,7 +20,7 @@ def clean_text(value: str) -> str:
     NFC matters for Vietnamese: the same word typed on a Mac (NFD) and on
     Windows (NFC) must give the same category, tag and slug.
     """
-    return _CONTROL.sub("", unicodedata.normalize("NFC", value))
+    return unicodedata.normalize("NFC", _CONTROL.sub("", value))
 
 
 def clean_line(value: str) -> str:

@@ -20,7 +20,7 @@ from . import fields
 from .attachments import local_references
 from .attachments import resolve as resolve_attachment
 from .fields import FieldError
-from .frontmatter import RawPost, read_post
+from .frontmatter import RawPost, quote_hint, read_post
 from .model import Category, Image, Post, Tag
 
 IGNORED_PREFIXES = (".", "_", "#", "~")
@@ -108,6 +108,21 @@ def match_category(name: str, categories: Sequence[Category]) -> Category:
     raise FieldError(f"chuyên mục “{name}” chưa được khai báo.{hint} Các chuyên mục có: {names}.")
 
 
+def _looks_like_image(path: Path) -> bool:
+    """Whether the file starts like one of the accepted image formats (magic bytes)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return False
+    return (
+        head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a"))
+        or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+        or (head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis", b"mif1", b"msf1"))
+        or b"<svg" in head.lower()
+    )
+
+
 def resolve_image(
     value: str, post_file: Path, options: LoadOptions, post_url: str
 ) -> Image:
@@ -132,6 +147,11 @@ def resolve_image(
         if not resolved.is_relative_to(boundary):
             raise FieldError(
                 f"ảnh “{value}” nằm ngoài thư mục của trang; chép ảnh vào cạnh bài viết hoặc vào docs/."
+            )
+        if not _looks_like_image(resolved):
+            raise FieldError(
+                f"tệp “{value}” có đuôi ảnh nhưng nội dung không phải ảnh JPEG, PNG, GIF, WebP, AVIF "
+                "hay SVG (có thể tệp bị hỏng hoặc bị đổi đuôi). Xuất lại ảnh từ trình chỉnh ảnh."
             )
         if boundary == real_docs:
             return Image(source=resolved, url=resolved.relative_to(real_docs).as_posix())
@@ -181,7 +201,7 @@ def build_post(raw: RawPost, abs_path: Path, options: LoadOptions) -> tuple[Post
         try:
             values[name] = parse(meta[name])
         except (FieldError, DateError) as exc:
-            problems.append(_problem(raw, name, str(exc)))
+            problems.append(_problem(raw, name, str(exc) + quote_hint(raw, name, parse)))
 
     check("title", lambda v: fields.text(v, required=True))
     check("date", parse_post_date)
