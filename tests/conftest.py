@@ -1,13 +1,33 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.sitekit import TinySite
+from tests.sitekit import REPO, TinySite
 
 
 @pytest.fixture
 def tiny(tmp_path: Path) -> TinySite:
     """An empty ward site in a temporary folder."""
     return TinySite(tmp_path / "ward")
+
+
+def build_demo(target: Path) -> Path:
+    """Build the repository's demo ward site into ``target`` (strict: no warning allowed)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795219200"}
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo ward site, built once per test process."""
+    return build_demo(tmp_path_factory.mktemp("demo") / "site")

@@ -17,7 +17,7 @@ def _posts(site: TinySite, count: int, category: str = "Thông báo", **extra: o
 
 
 def _cards(html: str) -> list[str]:
-    return re.findall(r'<h3 class="bt-card__title"><a href="[^"]*">([^<]*)</a>', html)
+    return re.findall(r'<h[23] class="bt-card__title"><a href="[^"]*">([^<]*)</a>', html)
 
 
 @pytest.mark.parametrize(("count", "pages"), [(0, 1), (1, 1), (3, 1), (4, 2), (6, 2), (7, 3)])

@@ -19,6 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .config import BantinConfig
+from .markup import fix_material_markup
 from .pages import SiteBuild
 
 log = get_plugin_logger(__name__)
@@ -83,6 +84,14 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         assert self.build is not None
         self.build.prepare_env(env, config, files)
         return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Correct the few spots where Material's markup is not valid HTML."""
+        return fix_material_markup(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        """The same corrections for theme pages such as ``404.html``."""
+        return fix_material_markup(output_content) if template_name.endswith(".html") else output_content
 
     def on_page_context(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
