@@ -300,3 +300,16 @@ def test_renderers_carry_every_header() -> None:
     assert "'sha256-A'" in nginx
     with pytest.raises(ValueError):
         render_nginx([("X-Bad", 'a"b')])
+
+
+def test_deploy_examples_match_what_the_build_writes() -> None:
+    """deploy/_headers and the nginx example are the renderers' output with a placeholder hash."""
+    root = Path(__file__).resolve().parents[2] / "deploy"
+    headers = security_headers({"'sha256-HASH-OF-EACH-INLINE-SCRIPT='"})
+
+    def body(text: str) -> list[str]:
+        return [line for line in text.splitlines() if not line.startswith("#")]
+
+    assert body((root / "_headers").read_text()) == body(render_static_host(headers))
+    example = (root / "nginx-security-headers.example.conf").read_text()
+    assert body(example) == body(render_nginx(headers))
