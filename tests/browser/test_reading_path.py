@@ -33,19 +33,20 @@ def test_home_to_category_to_article(browser, base_url: str, screenshots: Path, 
         link = page.locator(".md-tabs a", has_text="Bài viết chuyên sâu").first
     link.click()
     page.wait_for_url("**/chuyen-muc/bai-viet-chuyen-sau/")
-    assert page.locator("h1").inner_text().startswith("Bài viết chuyên sâu")
+    assert page.locator("h1").text_content().strip().startswith("Bài viết chuyên sâu")
     cards = page.locator(".bt-card__title a")
     assert cards.count() >= 3
     page.screenshot(path=screenshots / "2-category.png", full_page=True)
 
     # To the newest article of that category.
-    title = cards.first.inner_text()
+    title = cards.first.text_content()
     cards.first.click()
     page.wait_for_load_state()
-    assert page.locator("h1#bt-title").inner_text() == title
+    assert page.locator("h1#bt-title").text_content().strip() == title.strip()
     meta = page.locator(".bt-meta").inner_text()
     assert "Ngày đăng" in meta and "Lượt xem:" in meta
-    assert page.locator(".bt-kicker a").inner_text() == "Bài viết chuyên sâu"
+    # text_content, not inner_text: the kicker is upper-cased by CSS only.
+    assert page.locator(".bt-kicker a").first.text_content() == "Bài viết chuyên sâu"
     page.screenshot(path=screenshots / "3-article.png", full_page=True)
 
     width = page.evaluate("document.documentElement.scrollWidth")

@@ -84,6 +84,20 @@ def parse_post_date(value: object) -> datetime:
     raise DateError(f"không đọc được ngày “{value}”. {DATE_HELP}")
 
 
+def has_time(value: object) -> bool:
+    """Whether a ``date`` value says the time of day, so readers are not shown a made-up 00:00."""
+    if isinstance(value, datetime):
+        return True
+    if not isinstance(value, str):
+        return False
+    text = " ".join(value.split())
+    for pattern in (_DAY_FIRST, _ISO):
+        match = pattern.match(text)
+        if match:
+            return match.group("H") is not None
+    return False
+
+
 def _in_range(value: datetime) -> datetime:
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         raise DateError(

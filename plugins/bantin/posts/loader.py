@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..core.dates import DateError, parse_post_date, to_vietnam
+from ..core.dates import DateError, has_time, parse_post_date, to_vietnam
 from ..core.errors import ContentError, Problem, Severity
 from ..core.text import fold_key, slugify
 from . import fields
@@ -287,6 +287,7 @@ def build_post(raw: RawPost, abs_path: Path, options: LoadOptions) -> tuple[Post
         aliases=tuple(values.get("aliases", [])),
         indicators=indicators,
         attachments=tuple(attachments),
+        has_time=has_time(meta.get("date")),
     )
     return post, problems
 

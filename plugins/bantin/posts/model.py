@@ -69,6 +69,7 @@ class Post:
     aliases: tuple[str, ...] = ()
     indicators: tuple[Any, ...] = ()
     attachments: tuple[Any, ...] = ()
+    has_time: bool = True
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -71,7 +71,15 @@ class SiteContext:
         return len(self.news.in_category(category))
 
 
+def posted(post: Post) -> str:
+    """``13/10/2020 | 09:17``, or just the date when the post gave no time."""
+    if post.has_time:
+        return vnformat.format_datetime(post.date)
+    return vnformat.format_date(post.date)
+
+
 FILTERS: dict[str, Callable[..., str]] = {
+    "vn_posted": posted,
     "vn_date": vnformat.format_date,
     "vn_time": vnformat.format_time,
     "vn_datetime": vnformat.format_datetime,
