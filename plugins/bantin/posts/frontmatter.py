@@ -278,7 +278,9 @@ _GENERIC_FIX = (
 )
 
 
-def _explain(problem: str) -> str:
+def _explain(problem: str, char: str) -> str:
+    if char == "\t":
+        return "có ký tự tab; hãy thụt lề bằng dấu cách."
     for needle, explanation in _EXPLANATIONS:
         if needle in problem:
             return explanation
@@ -287,10 +289,18 @@ def _explain(problem: str) -> str:
 
 def _syntax_error(exc: yaml.YAMLError, path: str, origin: int, yaml_text: str) -> ContentError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    context = getattr(exc, "context_mark", None)
+    if mark is not None and context is not None and mark.line >= yaml_text.count("\n"):
+        # Found only at the end ("unexpected end of stream", a '[' never closed):
+        # point at where the unfinished value starts, which is what needs fixing.
+        mark = context
     problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc)
     line = column = None
+    char = ""
     if mark is not None:
         line, column = origin + mark.line, mark.column + 1
+        text_line = yaml_text.split("\n")[mark.line] if mark.line < yaml_text.count("\n") + 1 else ""
+        char = text_line[mark.column : mark.column + 1]
     elif isinstance(exc, yaml.reader.ReaderError):
         index = min(exc.position, len(yaml_text))
         line = origin + yaml_text.count("\n", 0, index)
@@ -306,7 +316,7 @@ def _syntax_error(exc: yaml.YAMLError, path: str, origin: int, yaml_text: str) -
     name = _field_near(yaml_text, line - origin) if line is not None else None
     return _fail(
         path,
-        f"phần thông tin viết sai cú pháp YAML: {_explain(problem)}{hint} (chi tiết: {problem})",
+        f"phần thông tin viết sai cú pháp YAML: {_explain(problem, char)}{hint} (chi tiết: {problem})",
         line=line,
         column=column,
         name=name,
@@ -526,6 +536,8 @@ class _Reader:
             else:
                 path = f"{parent.path}.{parent.key}" if parent.path else parent.key
             count += 1
+            if kind is AliasEvent:
+                raise self.refuse(event, path, len(stack), count)
             tag = event.tag
             if kind is ScalarEvent:
                 expected = STR
@@ -534,8 +546,7 @@ class _Reader:
             else:
                 expected = MAP
             if (
-                kind is AliasEvent
-                or event.anchor is not None
+                event.anchor is not None
                 or (tag is not None and tag != "!" and tag != expected)
                 or count > MAX_NODES
                 or (kind is not ScalarEvent and len(stack) >= MAX_DEPTH)
