@@ -158,3 +158,28 @@ def test_generated_page_colliding_with_docs_is_an_error(tiny: TinySite) -> None:
     run = tiny.build()
     assert not run.ok
     assert "docs/index.md" in run.output
+
+
+def test_failed_build_leaves_the_previous_site_exactly_as_it_was(tiny: TinySite) -> None:
+    from tests.sitekit import ATOMIC, manifest
+
+    assert ATOMIC, "the bantin-atomic plugin must be installed"
+    tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo"})
+    assert tiny.build().ok
+    before = manifest(tiny.site)
+    tiny.post("b.md", {"title": "Bài lỗi", "date": "31/02/2020", "category": "Thông báo"})
+    tiny.post("a.md", {"title": "Họp dân (sửa)", "date": "2020-10-13", "category": "Thông báo"})
+    run = tiny.build()
+    assert not run.ok and "posts/b.md" in run.output
+    assert manifest(tiny.site) == before
+    # A strict build that fails only on a warning keeps the old site too.
+    tiny.post("b.md", {"title": "Bài cảnh báo", "date": "2020-02-03", "category": "Thông báo",
+                       "tac_gia": "Hoa"})
+    run = tiny.build()
+    assert not run.ok and "tac_gia" in run.output
+    assert manifest(tiny.site) == before
+    # Fixed: the next build succeeds and replaces the site.
+    (tiny.root / "posts" / "b.md").unlink()
+    assert tiny.build().ok
+    assert "Họp dân (sửa)" in tiny.html("2020/10/13/hop-dan-sua/")
+    assert not list(tiny.root.glob(".site-staging-*"))
