@@ -183,3 +183,20 @@ def test_failed_build_leaves_the_previous_site_exactly_as_it_was(tiny: TinySite)
     assert tiny.build().ok
     assert "Họp dân (sửa)" in tiny.html("2020/10/13/hop-dan-sua/")
     assert not list(tiny.root.glob(".site-staging-*"))
+
+
+def test_alias_colliding_with_a_static_page_names_both(tiny: TinySite) -> None:
+    (tiny.root / "docs" / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo",
+                       "aliases": ["Gioi-Thieu/"]})
+    run = tiny.build()
+    assert not run.ok
+    assert "docs/gioi-thieu.md" in run.output and "Gioi-Thieu/index.html" in run.output
+
+
+def test_static_page_twice_by_case_is_an_error(tiny: TinySite) -> None:
+    (tiny.root / "docs" / "lien-he.md").write_text("# Liên hệ\n", encoding="utf-8")
+    (tiny.root / "docs" / "Lien-He.md").write_text("# Liên hệ 2\n", encoding="utf-8")
+    run = tiny.build()
+    assert not run.ok
+    assert "docs/lien-he.md" in run.output and "docs/Lien-He.md" in run.output

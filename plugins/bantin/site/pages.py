@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.errors import Problem
+from ..core.text import fold_key
 from ..feeds.model import build_feed
 from ..posts.collection import NewsCollection
 from ..posts.loader import LoadResult, load_posts
@@ -150,6 +151,7 @@ class SiteBuild:
                 if uri not in published:
                     published.add(uri)
                     files.append(File.generated(config, uri, abs_src_path=str(source)))
+        check_output_paths(files)
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         route = self.routes.get(page.file.src_uri)
@@ -176,6 +178,7 @@ class SiteBuild:
         env.globals["bantin"] = self.context
         self._add_redirects(env, config, files)
         self._add_feeds(env, config, files)
+        check_output_paths(files)
 
     def _add_redirects(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
         template = env.get_template("redirect.html")
@@ -222,6 +225,31 @@ class SiteBuild:
         if route is not None:
             context["view"] = route.view
         return context
+
+
+def _describe(file: File) -> str:
+    if file.generated_by is None:
+        return f"tệp docs/{file.src_uri}"
+    origin = file.src_uri
+    return f"trang do bantin tạo ({origin})"
+
+
+def check_output_paths(files: Files) -> None:
+    """No two sources may write one output file, compared without case or Unicode form.
+
+    A static host on Windows or macOS, or a reader typing a URL, would not tell
+    ``Tin/`` from ``tin/``; MkDocs itself would let the later file silently win.
+    """
+    seen: dict[str, File] = {}
+    for file in files:
+        key = fold_key(file.dest_uri)
+        other = seen.get(key)
+        if other is not None and other is not file:
+            raise ValueError(
+                f"{_describe(other)} và {_describe(file)} cùng ghi ra “{file.dest_uri}”. "
+                "Đổi tên một trong hai (hoặc đổi 'slug'/'aliases' của bài) để mỗi trang có địa chỉ riêng."
+            )
+        seen[key] = file
 
 
 def _own_templates(config: MkDocsConfig) -> set[str]:

@@ -82,7 +82,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Register Vietnamese filters, the ``bantin`` global, autoescaping, feeds and redirects."""
         assert self.build is not None
-        self.build.prepare_env(env, config, files)
+        try:
+            self.build.prepare_env(env, config, files)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
