@@ -200,3 +200,23 @@ def test_static_page_twice_by_case_is_an_error(tiny: TinySite) -> None:
     run = tiny.build()
     assert not run.ok
     assert "docs/lien-he.md" in run.output and "docs/Lien-He.md" in run.output
+
+
+def test_symlinks_out_of_the_site_and_editor_leftovers_are_not_published(tiny: TinySite, tmp_path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mật khẩu", encoding="utf-8")
+    (tiny.root / "docs" / "bi-mat.txt").symlink_to(secret)
+    (tiny.root / "docs" / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    (tiny.root / "docs" / "gioi-thieu.md~").write_text("# bản cũ\n", encoding="utf-8")
+    (tiny.root / "docs" / "#gioi-thieu.md#").write_text("# tạm\n", encoding="utf-8")
+    outside_post = tmp_path / "bai-ngoai.md"
+    outside_post.write_text("---\ntitle: Bài ngoài\ndate: 2020-01-01\ncategory: Thông báo\n---\nx\n")
+    (tiny.root / "posts" / "bai-ngoai.md").symlink_to(outside_post)
+    run = tiny.build(strict=False)
+    assert run.ok, run.output
+    published = [p.name for p in tiny.site.rglob("*")]
+    assert "bi-mat.txt" not in published
+    assert not any(name.endswith("~") or name.startswith("#") for name in published)
+    assert not tiny.exists("2020/01/01/bai-ngoai/")
+    assert "docs/bi-mat.txt" in run.output and "posts/bai-ngoai.md" in run.output
+    assert not tiny.build().ok  # strict: the refused symlinks are warnings

@@ -25,6 +25,7 @@ from .config import BantinConfig
 from .context import FILTERS, SiteContext, first_paragraph_text
 from .routes import RESERVED, PostView, Route, news_routes
 from .settings import declared_categories, load_options, ward
+from .sources import drop_unsafe_sources
 
 
 def _indicator_parser() -> Any:
@@ -127,7 +128,10 @@ class SiteBuild:
             {"Lưu trữ": "luu-tru/index.md"},
         ]
 
-    def add_files(self, files: Files, config: MkDocsConfig) -> None:
+    def add_files(self, files: Files, config: MkDocsConfig) -> list[Problem]:
+        """Add generated pages and attachments; return what was refused from docs/."""
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        refused = drop_unsafe_sources(files, root)
         for route in self.routes.values():
             existing = files.get_file_from_path(route.src_uri)
             if existing is not None:
@@ -152,6 +156,7 @@ class SiteBuild:
                     published.add(uri)
                     files.append(File.generated(config, uri, abs_src_path=str(source)))
         check_output_paths(files)
+        return refused
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         route = self.routes.get(page.file.src_uri)

@@ -57,9 +57,11 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """Add every article, listing and image as a generated file (priority 50: before search)."""
         assert self.build is not None
         try:
-            self.build.add_files(files, config)
+            refused = self.build.add_files(files, config)
         except ValueError as exc:
             raise PluginError(str(exc)) from None
+        for problem in refused:
+            log.warning(str(problem))
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:

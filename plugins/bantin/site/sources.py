@@ -1,0 +1,53 @@
+"""Which files under ``docs/`` may be published at all.
+
+MkDocs copies whatever it finds, following symlinks. A ward site must never
+publish a file that a symlink pulls in from outside the project, nor an
+editor's leftovers (``x.md~``, ``#x.md#``, ``x.swp``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.files import Files
+
+from ..core.errors import Problem, Severity
+
+EDITOR_LEFTOVERS = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig")
+
+
+def _is_leftover(name: str) -> bool:
+    return (
+        name.startswith((".#", "#", ".~lock."))
+        or name.endswith(EDITOR_LEFTOVERS)
+        or name
+        in (
+            ".DS_Store",
+            "Thumbs.db",
+            "desktop.ini",
+        )
+    )
+
+
+def drop_unsafe_sources(files: Files, root: Path) -> list[Problem]:
+    """Remove leftovers and files that resolve outside ``root``; say what was left out."""
+    problems: list[Problem] = []
+    real_root = root.resolve()
+    for file in list(files):
+        if file.generated_by is not None or not file.abs_src_path:
+            continue
+        shown = f"docs/{file.src_uri}"
+        if _is_leftover(Path(file.src_uri).name):
+            files.remove(file)
+            continue
+        if not Path(file.abs_src_path).resolve().is_relative_to(real_root):
+            files.remove(file)
+            problems.append(
+                Problem(
+                    shown,
+                    "tệp là liên kết (symlink) trỏ ra ngoài thư mục của trang nên không được đăng. "
+                    "Chép tệp thật vào docs/ nếu muốn đăng.",
+                    severity=Severity.WARNING,
+                )
+            )
+    return problems
