@@ -287,12 +287,23 @@ def _explain(problem: str, char: str) -> str:
     return _GENERIC_FIX
 
 
+_START_CONTEXTS = (
+    "while scanning a quoted scalar",
+    "while parsing a flow sequence",
+    "while parsing a flow mapping",
+    "while scanning a simple key",
+)
+
+
 def _syntax_error(exc: yaml.YAMLError, path: str, origin: int, yaml_text: str) -> ContentError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    found_at = ""
     context = getattr(exc, "context_mark", None)
-    if mark is not None and context is not None and mark.line >= yaml_text.count("\n"):
-        # Found only at the end ("unexpected end of stream", a '[' never closed):
+    if context is not None and str(getattr(exc, "context", "")).startswith(_START_CONTEXTS):
+        # An unclosed quote or bracket, a key without ':' is noticed lines later:
         # point at where the unfinished value starts, which is what needs fixing.
+        if mark is not None and mark.line != context.line:
+            found_at = f" (YAML nhận ra lỗi ở dòng {origin + mark.line})"
         mark = context
     problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc)
     line = column = None
@@ -316,7 +327,8 @@ def _syntax_error(exc: yaml.YAMLError, path: str, origin: int, yaml_text: str) -
     name = _field_near(yaml_text, line - origin) if line is not None else None
     return _fail(
         path,
-        f"phần thông tin viết sai cú pháp YAML: {_explain(problem, char)}{hint} (chi tiết: {problem})",
+        f"phần thông tin viết sai cú pháp YAML: {_explain(problem, char)}{hint}{found_at} "
+        f"(chi tiết: {problem})",
         line=line,
         column=column,
         name=name,
@@ -558,7 +570,7 @@ class _Reader:
                 if is_key:  # a key is a name: "no:" is the key "no", "<<:" is no merge
                     self.add_key(parent, _text(text), mark)  # type: ignore[arg-type]
                     continue
-                if event.implicit[0] and (tag is None or tag == "!"):
+                if tag is None and event.implicit[0]:
                     resolved = resolve(ScalarNode, text, event.implicit)
                     value = _text(text) if resolved == STR else self.scalar(event, resolved, path)
                 else:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from bantin.core.errors import Problem, Severity
 from bantin.posts.loader import LoadResult, load_posts
 from bantin.posts.model import Post
