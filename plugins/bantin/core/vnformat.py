@@ -92,3 +92,14 @@ def format_long_date(value: date | datetime) -> str:
     """``Thứ Ba, 13 tháng 10, 2020``: Babel's full form, for the header's date line."""
     text = babel_dates.format_date(_local(value), "full", locale=LOCALE)
     return text[:1].upper() + text[1:]
+
+
+def format_fixed(value: Number, fraction_digits: int) -> str:
+    """Exactly ``fraction_digits`` decimals, zeros kept: ``(Decimal("93.095"), 3)`` -> ``93,095``.
+
+    For quoting back a figure as it must be written (``1,000`` is not ``1``).
+    """
+    pattern = "#,##0" + ("." + "0" * fraction_digits if fraction_digits else "")
+    return babel_numbers.format_decimal(
+        value, format=pattern, locale=LOCALE, decimal_quantization=True
+    )
