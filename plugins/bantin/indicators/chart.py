@@ -1,0 +1,301 @@
+"""Build-time chart geometry for an indicator over time: inline SVG, no JavaScript.
+
+:func:`build_chart` computes everything ``overrides/partials/indicator-chart.html``
+needs to draw a line chart of an :class:`~.series.IndicatorSeries`: the
+viewBox, the polyline, one circle per post, y-axis ticks on round numbers
+(formatted ``vi``: ``50 triệu``, ``1.000``, ``0,5``) and date labels.
+Coordinates are SVG user units as strings (``"123.45"``, not for readers).
+
+The y axis always includes zero, so a bar of growth is never exaggerated; the
+x axis is proportional to time, so irregular reports keep their real spacing.
+One point is drawn in the middle; equal values give a flat line; all zeros
+give an axis from 0 to 1.
+
+:func:`table_rows` gives the same data as rows for the accessible table
+printed beside the chart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from ..core.vnformat import format_date
+from .model import Indicator, divide, round_half_up
+from .present import amount, compact, figure, present_change
+from .series import IndicatorSeries
+
+WIDTH = 640
+HEIGHT = 280
+TOP, RIGHT, BOTTOM = 16, 24, 40
+CHAR_WIDTH = 7  # approximate width of a 12px digit, to size the left margin
+MIN_LEFT, MAX_LEFT = 40, 200
+TARGET_TICKS = 4  # intervals on the y axis
+MAX_X_LABELS = 6
+MIN_LABEL_GAP = 84  # px between date labels ("01/10/2019" at 12px is ~70px)
+NICE = (Decimal(1), Decimal(2), Decimal(5), Decimal(10))
+COMPACT_AXIS = Decimal(10) ** 6
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    x: str
+    y: str
+    value: str  # "93.095.000 đồng"
+    date: str  # "01/10/2019"
+    label: str  # "01/10/2019: 93.095.000 đồng", for the circle's <title>
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    value: Decimal
+    y: str
+    text: str
+
+
+@dataclass(frozen=True)
+class XLabel:
+    x: str
+    text: str
+    anchor: str  # SVG text-anchor: start, middle or end
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str  # element id of the <svg>; its <title> and <desc> are id + "-title" / "-desc"
+    title: str
+    description: str
+    width: int
+    height: int
+    view_box: str
+    left: str
+    right: str
+    top: str
+    bottom: str
+    baseline: str  # y of the zero line
+    polyline: str  # "" with a single point
+    points: tuple[ChartPoint, ...]
+    y_ticks: tuple[Tick, ...]
+    x_labels: tuple[XLabel, ...]
+    unit: str
+
+
+@dataclass(frozen=True)
+class TableRow:
+    date: str  # "01/10/2019"
+    iso_date: str  # for <time datetime="...">
+    value: str  # "93.095.000 đồng"
+    change: str  # "▲ 8.405.000 (tăng 9%)" against the row before, "" for the first
+    change_spoken: str
+    reporting_unit: str
+    title: str
+    url: str
+
+
+def coordinate(number: Decimal) -> str:
+    """An SVG coordinate: two decimals at most, no exponent, no trailing zeros."""
+    text = format(round_half_up(number, 2), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def nice_step(span: Decimal, intervals: int = TARGET_TICKS) -> Decimal:
+    """A round step (1, 2 or 5 × 10^k) giving about ``intervals`` intervals over ``span`` (> 0)."""
+    raw = divide(span, Decimal(intervals))
+    magnitude = Decimal(10) ** raw.adjusted()
+    fraction = divide(raw, magnitude)
+    for nice in NICE:
+        if fraction <= nice:
+            return nice * magnitude
+    return NICE[-1] * magnitude  # pragma: no cover - fraction < 10 by construction
+
+
+def y_range(values: list[Decimal]) -> tuple[Decimal, Decimal, Decimal]:
+    """``(low, high, step)`` of the y axis: round numbers covering the values and zero."""
+    low = min([Decimal(0), *values])
+    high = max([Decimal(0), *values])
+    if low == high:  # all zero
+        high = Decimal(1)
+    step = nice_step(high - low)
+    low = (low / step).to_integral_value(ROUND_FLOOR) * step
+    high = (high / step).to_integral_value(ROUND_CEILING) * step
+    return low, high, step
+
+
+def tick_text(value: Decimal, scale: Decimal) -> str:
+    """``50 triệu`` on an axis of millions, else the exact figure (``1.000``, ``0,5``)."""
+    if value != 0 and scale >= COMPACT_AXIS:
+        short = compact(value)
+        if short:
+            return short
+    return figure(value)
+
+
+def _timestamp(moment: date | datetime) -> Decimal:
+    if not isinstance(moment, datetime):
+        moment = datetime(moment.year, moment.month, moment.day, tzinfo=UTC)
+    elif moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return Decimal(int(moment.timestamp()))
+
+
+def build_chart(series: IndicatorSeries, *, width: int = WIDTH, height: int = HEIGHT) -> Chart:
+    """The geometry of the line chart of ``series`` (see the module docstring)."""
+    values = [point.value for point in series.points]
+    low, high, step = y_range(values)
+    ticks_values = []
+    tick = low
+    while tick <= high:
+        ticks_values.append(tick)
+        tick += step
+    scale = max(abs(low), abs(high))
+    texts = [tick_text(value, scale) for value in ticks_values]
+    left = min(MAX_LEFT, max(MIN_LEFT, 12 + CHAR_WIDTH * max(len(t) for t in texts)))
+    right = width - RIGHT
+    top, bottom = TOP, height - BOTTOM
+    plot_width = Decimal(right - left)
+    plot_height = Decimal(bottom - top)
+
+    def y_of(value: Decimal) -> Decimal:
+        return top + divide((high - value) * plot_height, high - low)
+
+    times = [_timestamp(point.date) for point in series.points]
+    first, last = min(times), max(times)
+
+    def x_of(index: int) -> Decimal:
+        if last == first:
+            if len(times) == 1:
+                return left + plot_width / 2
+            return left + divide(plot_width * index, Decimal(len(times) - 1))
+        return left + divide((times[index] - first) * plot_width, last - first)
+
+    points = []
+    for index, point in enumerate(series.points):
+        shown = amount(point.value, point.unit)
+        when = format_date(point.date)
+        points.append(
+            ChartPoint(
+                x=coordinate(x_of(index)),
+                y=coordinate(y_of(point.value)),
+                value=shown,
+                date=when,
+                label=f"{when}: {shown}",
+                url=point.url,
+                title=point.title,
+            )
+        )
+    polyline = " ".join(f"{p.x},{p.y}" for p in points) if len(points) > 1 else ""
+    ticks = tuple(
+        Tick(value, coordinate(y_of(value)), text)
+        for value, text in zip(ticks_values, texts, strict=True)
+    )
+    chart_id = f"bt-chart-{series.id}"
+    return Chart(
+        id=chart_id,
+        title=f"{series.label} qua các lần báo cáo",
+        description=describe(series),
+        width=width,
+        height=height,
+        view_box=f"0 0 {width} {height}",
+        left=str(left),
+        right=str(right),
+        top=str(top),
+        bottom=str(bottom),
+        baseline=coordinate(y_of(Decimal(0))),
+        polyline=polyline,
+        points=tuple(points),
+        y_ticks=ticks,
+        x_labels=_x_labels([x_of(i) for i in range(len(points))], points, left, right),
+        unit=series.unit,
+    )
+
+
+def _x_labels(xs: list[Decimal], points: list[ChartPoint], left: int, right: int) -> tuple[XLabel, ...]:
+    """Date labels that do not overlap: first and last always, others evenly while room allows."""
+    count = len(points)
+    if count <= MAX_X_LABELS:
+        wanted = list(range(count))
+    else:
+        wanted = sorted({round(i * (count - 1) / (MAX_X_LABELS - 1)) for i in range(MAX_X_LABELS)})
+    kept: list[int] = []
+    for index in wanted:
+        if kept and xs[index] - xs[kept[-1]] < MIN_LABEL_GAP:
+            if index == count - 1 and len(kept) > 1:
+                kept.pop()  # the last date matters more than the one before it
+            else:
+                continue
+        kept.append(index)
+    labels = []
+    for index in kept:
+        x = xs[index]
+        anchor = "start" if x - left < MIN_LABEL_GAP / 2 else "end" if right - x < MIN_LABEL_GAP / 2 else "middle"
+        if count == 1:
+            anchor = "middle"
+        labels.append(XLabel(coordinate(x), points[index].date, anchor))
+    return tuple(labels)
+
+
+def describe(series: IndicatorSeries) -> str:
+    """A sentence summarising the chart for screen readers (the table has every figure)."""
+    points = series.points
+    latest = points[-1]
+    if len(points) == 1:
+        return (
+            f"Biểu đồ đường có 1 lần báo cáo: {amount(latest.value, latest.unit)} "
+            f"ngày {format_date(latest.date)}."
+        )
+    low = min(points, key=lambda p: p.value)
+    high = max(points, key=lambda p: p.value)
+    return (
+        f"Biểu đồ đường có {len(points)} lần báo cáo, từ {format_date(points[0].date)} đến "
+        f"{format_date(latest.date)}. Thấp nhất {amount(low.value, low.unit)} "
+        f"({format_date(low.date)}), cao nhất {amount(high.value, high.unit)} "
+        f"({format_date(high.date)}), gần nhất {amount(latest.value, latest.unit)}."
+    )
+
+
+def table_rows(series: IndicatorSeries) -> tuple[TableRow, ...]:
+    """One row per report, oldest first, with the change against the report before."""
+    rows = []
+    previous = None
+    for point in series.points:
+        change_text = change_spoken = ""
+        if previous is not None:
+            change = present_change(
+                Indicator(point.indicator.label, series.id, point.value, point.unit, previous=previous),
+                against="lần báo cáo trước",
+            )
+            if change is not None:
+                change_text, change_spoken = change.text, change.spoken
+        rows.append(
+            TableRow(
+                date=format_date(point.date),
+                iso_date=point.date.isoformat(),
+                value=amount(point.value, point.unit),
+                change=change_text,
+                change_spoken=change_spoken,
+                reporting_unit=point.reporting_unit,
+                title=point.title,
+                url=point.url,
+            )
+        )
+        previous = point.value
+    return tuple(rows)
+
+
+__all__ = [
+    "Chart",
+    "ChartPoint",
+    "TableRow",
+    "Tick",
+    "XLabel",
+    "build_chart",
+    "coordinate",
+    "describe",
+    "nice_step",
+    "table_rows",
+    "tick_text",
+    "y_range",
+]
