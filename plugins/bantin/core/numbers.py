@@ -162,23 +162,25 @@ def _from_text(value: str) -> Decimal:
 
 
 def _checked(number: Decimal, shown: str) -> Decimal:
-    """Refuse absurd sizes and precision; turn ``-0`` into ``0``."""
-    if number.is_zero():
-        return number.copy_abs().quantize(Decimal(1)) if _exponent(number) > 0 else number.copy_abs()
-    if abs(number) >= LIMIT:
+    """Refuse absurd sizes and precision; ``-0`` becomes ``0``, ``1.5E+3`` becomes ``1500``.
+
+    Only exact operations here (comparison, copy_abs, quantize of a small
+    number): a written ``1E1000000`` must be refused, not overflow.
+    """
+    exponent = _exponent(number)
+    if number.copy_abs() >= LIMIT:
         raise NumberError(
             f"số “{shown}” quá lớn (từ {MAX_DIGITS + 1} chữ số trở lên). Kiểm tra lại số liệu; "
             "có thể bị thừa chữ số."
         )
-    exponent = _exponent(number)
-    if exponent > 0:  # 1.5E+3, from YAML's 1.5e+3: the integer 1500
-        return number.quantize(Decimal(1))
     if -exponent > MAX_FRACTION_DIGITS:
         raise NumberError(
             f"số “{shown}” có quá nhiều chữ số sau dấu phẩy (hơn {MAX_FRACTION_DIGITS}). "
             "Làm tròn số trước khi viết."
         )
-    return number
+    if exponent > 0:  # 1.5E+3, from YAML's 1.5e+3: the integer 1500
+        number = number.quantize(Decimal(1))
+    return number.copy_abs() if number.is_zero() else number
 
 
 def _exponent(number: Decimal) -> int:
