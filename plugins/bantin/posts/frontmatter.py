@@ -28,7 +28,9 @@ How the YAML is read, in one pass:
    YAML 1.1 number that does not mean what it looks like (``012`` = 10,
    ``0x1F``, ``1:30`` = 90, ``.nan``, ``.inf``) is an error saying to quote
    it; a date that does not exist (``2020-13-45``) stays text so that the
-   ``date`` validator explains it. Scalars are resolved by PyYAML's safe
+   ``date`` validator explains it; a top-level key with spaces is a sentence
+   (the body read as YAML because the closing ``---`` is missing), an error.
+   Scalars are resolved by PyYAML's safe
    resolver and converted by SafeConstructor's int/float/timestamp functions;
    every string is NFC-normalised and free of control characters.
 
@@ -626,6 +628,16 @@ class _Reader:
             frame.keys[name] = line
         if not frame.path:
             self.lines.setdefault(name, line)
+            if len(name.split()) > 1:
+                # No field name has a space: this is a sentence, most likely the body
+                # read as YAML because the closing '---' is missing.
+                self.report(
+                    f"dòng {line} “{name[:50]}:…” không phải tên trường (tên trường không có dấu "
+                    "cách). Nếu đây là nội dung bài, phần thông tin đang thiếu dòng '---' đóng lại "
+                    "trước nội dung; nếu là một trường, sửa tên trường cho đúng quy ước.",
+                    mark,
+                    name,
+                )
         frame.key = name
 
 
