@@ -1,0 +1,230 @@
+"""``bantin views import LOG...``: the command line of the views domain.
+
+``bantin.cli`` calls :func:`add_subparser` with its sub-parsers and runs
+``args.func(args)``, which returns the exit code: 0 done, 1 a log or the
+data file could not be used (nothing written), 2 wrong usage.
+
+Settings come from ``mkdocs.yml`` (``site_url`` for the site's sub-path,
+``plugins: - bantin: views: data_file:``) read as plain YAML, without MkDocs:
+tags such as ``!!python/name:`` and ``!ENV`` are tolerated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Any, TextIO
+
+import yaml
+
+from ..core import vnformat
+from ..core.dates import VIETNAM
+from ..core.errors import ContentError, Problem
+from . import store
+from .importer import ImportProgress, ImportSummary, import_logs
+from .skip import LABELS
+
+PageKeysFor = Callable[[str], Iterable[str] | None]
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    site_url: str
+    data_file: Path
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe YAML that reads ``!ENV`` and ignores other tags instead of failing."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    import os
+
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)  # type: ignore[arg-type]
+        names, default = items[:-1], items[-1] if items else None
+        if len(items) == 1:
+            names, default = items, None
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return os.environ[name]
+    return default
+
+
+_TolerantLoader.add_constructor("!ENV", _env)
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_site_settings(config_file: str | Path) -> SiteSettings:
+    """``site_url`` and the views data file declared in ``mkdocs.yml`` (defaults when absent)."""
+    path = Path(config_file)
+    root = path.resolve().parent
+    data_file = store.DEFAULT_FILE
+    site_url = ""
+    if path.is_file():
+        try:
+            doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise ContentError([Problem(
+                str(path), f"không đọc được tệp cấu hình ({exc}). Sửa lỗi cú pháp YAML rồi chạy lại, "
+                "hoặc chỉ rõ --site-url và --data.",
+            )]) from None
+        if isinstance(doc, dict):
+            site_url = doc.get("site_url") or ""
+            for plugin in doc.get("plugins") or []:
+                if isinstance(plugin, dict) and isinstance(plugin.get("bantin"), dict):
+                    views = plugin["bantin"].get("views")
+                    if isinstance(views, dict) and isinstance(views.get("data_file"), str):
+                        data_file = views["data_file"]
+    return SiteSettings(str(site_url), root / data_file)
+
+
+def _when(seconds: int) -> str:
+    return vnformat.format_datetime(datetime.fromtimestamp(seconds, VIETNAM))
+
+
+def format_summary(summary: ImportSummary) -> str:
+    """The Vietnamese report printed after an import."""
+    n = vnformat.format_integer
+    lines = [
+        f"Đã đọc {n(summary.lines)} dòng từ {n(len(summary.files))} tệp nhật ký."
+    ]
+    if summary.first is not None and summary.last is not None:
+        lines.append(f"Nhật ký từ {_when(summary.first)} đến {_when(summary.last)}.")
+    for info in summary.files:
+        lines.append(f"  {info.path}: {n(info.lines)} dòng, {n(info.views)} lượt xem mới")
+    pages = len(summary.pages)
+    if summary.written:
+        lines.append(
+            f"Đã cộng {n(summary.views)} lượt xem cho {n(pages)} trang vào {summary.data_file}."
+        )
+    else:
+        lines.append(
+            f"Chạy thử: sẽ cộng {n(summary.views)} lượt xem cho {n(pages)} trang; chưa ghi gì vào {summary.data_file}."
+        )
+    if summary.skipped_total:
+        lines.append(f"Bỏ qua {n(summary.skipped_total)} dòng:")
+        for reason, label in LABELS.items():
+            if summary.skipped[reason]:
+                lines.append(f"  - {n(summary.skipped[reason])}: {label}")
+    if summary.written and summary.views:
+        lines.append("Dựng lại trang (make build) và đưa tệp lượt xem vào git để số mới hiện lên.")
+    return "\n".join(lines)
+
+
+class ProgressPrinter:
+    """One self-overwriting line on a terminal, at most a few times a second."""
+
+    def __init__(self, out: TextIO, interval: float = 0.25) -> None:
+        self.out = out
+        self.interval = interval
+        self._last = 0.0
+        self._shown = False
+
+    def __call__(self, state: ImportProgress) -> None:
+        now = time.monotonic()
+        if now - self._last < self.interval and state.file_index < state.files:
+            return
+        self._last = now
+        percent = vnformat.format_percent(int(state.fraction * 100), 0)
+        name = Path(state.path).name
+        file_no = min(state.file_index + 1, state.files)
+        self.out.write(
+            f"\rĐang đọc {name} ({file_no}/{state.files}): {percent}, "
+            f"{vnformat.format_integer(state.lines)} dòng   "
+        )
+        self.out.flush()
+        self._shown = True
+
+    def end(self) -> None:
+        if self._shown:
+            self.out.write("\n")
+            self.out.flush()
+
+
+def cmd_import(args: argparse.Namespace, page_keys_for: PageKeysFor | None = None) -> int:
+    config_file = args.views_config or getattr(args, "config", None) or "mkdocs.yml"
+    if args.views_config and not Path(config_file).is_file():
+        print(f"Lỗi: không thấy tệp cấu hình {config_file}.", file=sys.stderr)
+        return 2
+    try:
+        settings = read_site_settings(config_file)
+    except ContentError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    site_url = args.site_url if args.site_url is not None else settings.site_url
+    data_file = Path(args.data) if args.data else settings.data_file
+    try:
+        keys = page_keys_for(config_file) if page_keys_for is not None else None
+    except ContentError as exc:
+        print(str(exc), file=sys.stderr)
+        print("Sửa các lỗi trên (bantin check) rồi nhập lại lượt xem.", file=sys.stderr)
+        return 1
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    printer = ProgressPrinter(sys.stderr) if show else None
+    try:
+        summary = import_logs(
+            args.logs, data_file, site_prefix=site_url or "/", page_keys=keys,
+            progress=printer, source=args.source, dry_run=args.dry_run,
+        )
+    except ContentError as exc:
+        if printer:
+            printer.end()
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    if printer:
+        printer.end()
+    print(format_summary(summary))
+    return 0
+
+
+def add_subparser(subparsers: Any, *, page_keys_for: PageKeysFor | None = None) -> argparse.ArgumentParser:
+    """Register ``views import``. ``page_keys_for(config_file)`` may return the site's page URLs."""
+    views = subparsers.add_parser(
+        "views", help="lượt xem: nhập từ nhật ký truy cập (access log) của máy chủ web",
+        description="Lượt xem lấy từ nhật ký truy cập của máy chủ web (nginx, Apache).",
+    )
+    views.set_defaults(func=lambda _args: (views.print_help(), 2)[1])
+    sub = views.add_subparsers(dest="views_command", metavar="LỆNH")
+    imp = sub.add_parser(
+        "import",
+        help="cộng lượt xem từ các tệp access.log (thường hoặc .gz) vào tệp lượt xem",
+        description=(
+            "Đọc nhật ký truy cập dạng 'combined' của nginx/Apache và cộng lượt xem cho từng trang: "
+            "chỉ yêu cầu GET thành công (200, 304) tới trang HTML của trang tin, không tính bot, "
+            "tệp tĩnh, và mỗi người đọc chỉ tính một lượt mỗi trang trong 30 phút. Nhập lại cùng "
+            "tệp hay tệp chồng lên lần trước không bao giờ tính trùng. Không lưu địa chỉ IP."
+        ),
+    )
+    imp.add_argument(
+        "logs", nargs="+", metavar="LOG",
+        help="tệp nhật ký (access.log, access.log.1, access.log.2.gz...), theo thứ tự nào cũng được",
+    )
+    imp.add_argument(
+        "--data", help="tệp lượt xem (mặc định: views.data_file trong mkdocs.yml, tức data/views.json)"
+    )
+    imp.add_argument("--site-url", help="địa chỉ trang tin (mặc định: site_url trong mkdocs.yml)")
+    imp.add_argument(
+        "--config", dest="views_config", metavar="CONFIG",
+        help="tệp cấu hình để đọc site_url (mặc định: mkdocs.yml)",
+    )
+    imp.add_argument(
+        "--source", default=store.DEFAULT_SOURCE,
+        help="tên nguồn nhật ký; khi trang chạy trên nhiều máy chủ, nhập nhật ký mỗi máy với một tên riêng",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="chỉ đọc và in kết quả, không ghi tệp")
+    imp.add_argument(
+        "--progress", action=argparse.BooleanOptionalAction, default=None,
+        help="hiện tiến độ khi đọc (mặc định: có, khi chạy trong cửa sổ dòng lệnh)",
+    )
+    imp.set_defaults(func=partial(cmd_import, page_keys_for=page_keys_for))
+    return views
