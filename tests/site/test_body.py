@@ -60,3 +60,16 @@ def test_body_reference_outside_the_post_folder_is_refused(tiny: TinySite) -> No
               body="![x](../../../etc/passwd.png)")
     run = tiny.build()
     assert not run.ok and "không dùng '..'" in run.output
+
+
+def test_svg_with_script_is_refused_as_cover_and_in_body(tiny: TinySite) -> None:
+    (tiny.root / "posts" / "doc.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>'
+    )
+    (tiny.root / "posts" / "fake.png").write_text("không phải ảnh")
+    tiny.post("a.md", {"title": "Bài", "date": "2024-02-01", "category": "Thông báo",
+                       "image": "doc.svg"}, body="![x](fake.png)")
+    run = tiny.build()
+    assert not run.ok
+    assert "ảnh SVG “doc.svg” có chứa mã chạy được" in run.output
+    assert "“fake.png” có đuôi ảnh nhưng nội dung không phải ảnh" in run.output

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif")
 ATTACHMENT_SUFFIXES = (
     ".jpg",
     ".jpeg",
@@ -34,6 +35,8 @@ ATTACHMENT_SUFFIXES = (
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _HTML_SRC = re.compile(r"""\b(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
 _FENCE = re.compile(r"^(```|~~~)")
+# What makes an SVG a document that runs code when opened on its own.
+_SVG_ACTIVE = re.compile(rb"<script|<foreignobject|\son[a-z]+\s*=|javascript:|<iframe|<embed|<object", re.I)
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,38 @@ def local_references(body: str, first_line: int = 1) -> list[Reference]:
     return found
 
 
+def image_problem(path: Path, shown: str) -> str | None:
+    """Why an image file must not be published, or ``None``.
+
+    The content must be a real JPEG, PNG, GIF, WebP, AVIF or SVG (magic bytes),
+    and an SVG may not carry scripts or event handlers: opened on its own, an
+    SVG is a document of the site's origin.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return f"không đọc được tệp ảnh “{shown}”."
+    head = data[:1024]
+    raster = (
+        head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a"))
+        or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+        or (head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis", b"mif1", b"msf1"))
+    )
+    if raster:
+        return None
+    if b"<svg" in head.lower():
+        if _SVG_ACTIVE.search(data):
+            return (
+                f"ảnh SVG “{shown}” có chứa mã chạy được (script, onload…) nên không được đăng. "
+                "Xuất lại ảnh dạng JPEG hoặc PNG."
+            )
+        return None
+    return (
+        f"tệp “{shown}” có đuôi ảnh nhưng nội dung không phải ảnh JPEG, PNG, GIF, WebP, AVIF "
+        "hay SVG (có thể tệp bị hỏng hoặc bị đổi đuôi). Xuất lại ảnh từ trình chỉnh ảnh."
+    )
+
+
 def resolve(reference: Reference, post_file: Path, root: Path) -> Attachment | str:
     """The attachment, or a Vietnamese message saying why it cannot be published."""
     parts = PurePosixPath(reference.target).parts
@@ -87,4 +122,8 @@ def resolve(reference: Reference, post_file: Path, root: Path) -> Attachment | s
     resolved = candidate.resolve()
     if not resolved.is_relative_to(root.resolve()):
         return f"tệp “{reference.target}” nằm ngoài thư mục của trang."
+    if resolved.suffix.lower() in IMAGE_SUFFIXES:
+        trouble = image_problem(resolved, reference.target)
+        if trouble:
+            return trouble
     return Attachment(reference.target, resolved)

@@ -17,7 +17,7 @@ from ..core.dates import DateError, has_time, parse_post_date, to_vietnam
 from ..core.errors import ContentError, Problem, Severity
 from ..core.text import fold_key, slugify
 from . import fields
-from .attachments import local_references
+from .attachments import IMAGE_SUFFIXES, image_problem, local_references
 from .attachments import resolve as resolve_attachment
 from .fields import FieldError
 from .frontmatter import RawPost, quote_hint, read_post
@@ -25,7 +25,6 @@ from .model import Category, Image, Post, Tag
 
 IGNORED_PREFIXES = (".", "_", "#", "~")
 IGNORED_SUFFIXES = ("~", ".swp", ".swo", ".tmp", ".bak")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif")
 
 # Parses a post's ``indicators`` list; plugged in by the indicators package so
 # that posts do not depend on it. Returns the parsed items and any problems.
@@ -108,21 +107,6 @@ def match_category(name: str, categories: Sequence[Category]) -> Category:
     raise FieldError(f"chuyên mục “{name}” chưa được khai báo.{hint} Các chuyên mục có: {names}.")
 
 
-def _looks_like_image(path: Path) -> bool:
-    """Whether the file starts like one of the accepted image formats (magic bytes)."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError:
-        return False
-    return (
-        head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a"))
-        or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
-        or (head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis", b"mif1", b"msf1"))
-        or b"<svg" in head.lower()
-    )
-
-
 def resolve_image(
     value: str, post_file: Path, options: LoadOptions, post_url: str
 ) -> Image:
@@ -148,11 +132,9 @@ def resolve_image(
             raise FieldError(
                 f"ảnh “{value}” nằm ngoài thư mục của trang; chép ảnh vào cạnh bài viết hoặc vào docs/."
             )
-        if not _looks_like_image(resolved):
-            raise FieldError(
-                f"tệp “{value}” có đuôi ảnh nhưng nội dung không phải ảnh JPEG, PNG, GIF, WebP, AVIF "
-                "hay SVG (có thể tệp bị hỏng hoặc bị đổi đuôi). Xuất lại ảnh từ trình chỉnh ảnh."
-            )
+        trouble = image_problem(resolved, value)
+        if trouble:
+            raise FieldError(trouble)
         if boundary == real_docs:
             return Image(source=resolved, url=resolved.relative_to(real_docs).as_posix())
         return Image(source=resolved, url=post_url + resolved.name)
@@ -250,7 +232,6 @@ def build_post(raw: RawPost, abs_path: Path, options: LoadOptions) -> tuple[Post
             image = Image(image.source, image.url, values.get("image_caption", ""))
         except FieldError as exc:
             problems.append(_problem(raw, "image", str(exc)))
-            return None, problems
     elif values.get("image_caption"):
         problems.append(
             _problem(raw, "image_caption", "có chú thích ảnh nhưng không có 'image'.", Severity.WARNING)

@@ -131,7 +131,7 @@ class SiteBuild:
     def add_files(self, files: Files, config: MkDocsConfig) -> list[Problem]:
         """Add generated pages and attachments; return what was refused from docs/."""
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        refused = drop_unsafe_sources(files, root)
+        refused = drop_unsafe_sources(files, root, config.docs_dir)
         for route in self.routes.values():
             existing = files.get_file_from_path(route.src_uri)
             if existing is not None:

@@ -29,12 +29,18 @@ def _is_leftover(name: str) -> bool:
     )
 
 
-def drop_unsafe_sources(files: Files, root: Path) -> list[Problem]:
-    """Remove leftovers and files that resolve outside ``root``; say what was left out."""
+def drop_unsafe_sources(files: Files, root: Path, docs_dir: str) -> list[Problem]:
+    """Remove leftovers and docs files that resolve outside ``root``; say what was left out.
+
+    Only files from ``docs/`` are judged: theme files come from the installed theme.
+    """
     problems: list[Problem] = []
     real_root = root.resolve()
+    docs = Path(docs_dir).resolve()
     for file in list(files):
-        if file.generated_by is not None or not file.abs_src_path:
+        if file.generated_by is not None or not file.abs_src_path or not file.src_dir:
+            continue
+        if Path(file.src_dir).resolve() != docs:
             continue
         shown = f"docs/{file.src_uri}"
         if _is_leftover(Path(file.src_uri).name):
