@@ -6,7 +6,11 @@ viewBox, the polyline, one circle per post, y-axis ticks on round numbers
 (formatted ``vi``: ``50 triệu``, ``1.000``, ``0,5``) and date labels.
 Coordinates are SVG user units as strings (``"123.45"``, not for readers).
 
-The y axis always includes zero, so a bar of growth is never exaggerated; the
+What is plotted (:func:`measure`): the figure itself; for a series whose every
+report is a ratio (``value`` of ``of``, e.g. "49/51 trường hợp") the percent,
+since the whole changes from one report to the next (axis 0–100% at least).
+
+The y axis always includes zero, so growth is never exaggerated; the
 x axis is proportional to time, so irregular reports keep their real spacing.
 One point is drawn in the middle; equal values give a flat line; all zeros
 give an axis from 0 to 1.
@@ -22,19 +26,29 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ..core.vnformat import format_date
-from .model import Indicator, divide, round_half_up
-from .present import amount, compact, figure, present_change
-from .series import IndicatorSeries
+from .model import HUNDRED, Indicator, divide, round_half_up
+from .present import (
+    PERCENT_PLACES,
+    amount,
+    compact,
+    figure,
+    inline_text,
+    present,
+    present_change,
+)
+from .series import IndicatorSeries, SeriesPoint
 
-WIDTH = 640
-HEIGHT = 280
+WIDTH, HEIGHT = 640, 280
+# For phones: text in an SVG scales with it, so a 640-wide chart shrunk to a 360 px
+# screen would print 6 px labels; a second, narrow geometry keeps them readable.
+NARROW_WIDTH, NARROW_HEIGHT = 360, 240
 TOP, RIGHT, BOTTOM = 16, 24, 40
 CHAR_WIDTH = 7  # approximate width of a 12px digit, to size the left margin
 MIN_LEFT, MAX_LEFT = 40, 200
 TARGET_TICKS = 4  # intervals on the y axis
 MAX_X_LABELS = 6
 MIN_LABEL_GAP = 84  # px between date labels ("01/10/2019" at 12px is ~70px)
-NICE = (Decimal(1), Decimal(2), Decimal(5), Decimal(10))
+NICE = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
 COMPACT_AXIS = Decimal(10) ** 6
 
 
@@ -76,11 +90,14 @@ class Chart:
     top: str
     bottom: str
     baseline: str  # y of the zero line
+    tick_label_x: str  # x where y-tick labels end (text-anchor="end")
+    date_label_y: str  # baseline of the date labels under the plot
     polyline: str  # "" with a single point
     points: tuple[ChartPoint, ...]
     y_ticks: tuple[Tick, ...]
     x_labels: tuple[XLabel, ...]
-    unit: str
+    unit: str  # of the y axis: the series' unit, or "%" for a percent chart
+    measure: str  # "value" or "percent" (see :func:`measure`)
 
 
 @dataclass(frozen=True)
@@ -101,15 +118,22 @@ def coordinate(number: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def nice_step(span: Decimal, intervals: int = TARGET_TICKS) -> Decimal:
-    """A round step (1, 2 or 5 × 10^k) giving about ``intervals`` intervals over ``span`` (> 0)."""
+def nice_step(span: Decimal, intervals: int = TARGET_TICKS, *, whole: bool = False) -> Decimal:
+    """A round step (1, 2, 2,5 or 5 × 10^k) giving about ``intervals`` intervals over ``span`` (> 0).
+
+    ``whole``: the data are whole numbers (households, meetings), so the step is too.
+    """
     raw = divide(span, Decimal(intervals))
     magnitude = Decimal(10) ** raw.adjusted()
     fraction = divide(raw, magnitude)
+    step = max(NICE[-1] * magnitude, Decimal(1)) if whole else NICE[-1] * magnitude
     for nice in NICE:
-        if fraction <= nice:
-            return nice * magnitude
-    return NICE[-1] * magnitude  # pragma: no cover - fraction < 10 by construction
+        candidate = nice * magnitude
+        if fraction <= nice and (not whole or candidate == candidate.to_integral_value()):
+            step = candidate
+            break
+    # 1.0 -> 1, 0.10 -> 0.1: ticks are printed as written
+    return step.to_integral_value() if step == step.to_integral_value() else step.normalize()
 
 
 def y_range(values: list[Decimal]) -> tuple[Decimal, Decimal, Decimal]:
@@ -118,7 +142,8 @@ def y_range(values: list[Decimal]) -> tuple[Decimal, Decimal, Decimal]:
     high = max([Decimal(0), *values])
     if low == high:  # all zero
         high = Decimal(1)
-    step = nice_step(high - low)
+    whole = all(value == value.to_integral_value() for value in values)
+    step = nice_step(high - low, whole=whole)
     low = (low / step).to_integral_value(ROUND_FLOOR) * step
     high = (high / step).to_integral_value(ROUND_CEILING) * step
     return low, high, step
@@ -141,9 +166,56 @@ def _timestamp(moment: date | datetime) -> Decimal:
     return Decimal(int(moment.timestamp()))
 
 
-def build_chart(series: IndicatorSeries, *, width: int = WIDTH, height: int = HEIGHT) -> Chart:
+VALUE, PERCENT = "value", "percent"
+
+
+def measure(series: IndicatorSeries) -> str:
+    """``percent`` when every report is a ratio (``of``), else ``value``."""
+    if all(point.indicator.of is not None for point in series.points):
+        return PERCENT
+    return VALUE
+
+
+def measured(point: SeriesPoint, what: str) -> Decimal:
+    """The plotted number of one report: its value, or the percent its box shows
+    (the stated one, else the computed one rounded to 2 decimals)."""
+    indicator = point.indicator
+    if what == PERCENT:
+        if indicator.percent is not None:
+            return indicator.percent
+        computed = indicator.computed_percent
+        if computed is not None:
+            return round_half_up(computed, PERCENT_PLACES)
+    return point.value
+
+
+def measured_text(point: SeriesPoint, what: str) -> str:
+    """``93.095.000 đồng``, or for a percent chart ``96,08% (49/51 người)`` as the box shows it."""
+    if what == PERCENT and point.indicator.of is not None:
+        view = present(point.indicator)
+        return f"{view.percent} ({view.figure})"
+    return amount(point.value, point.unit)
+
+
+def build_charts(series: IndicatorSeries) -> tuple[Chart, Chart]:
+    """The wide (640×280) and narrow (360×240, id suffix ``-narrow``) charts of ``series``.
+
+    The template prints both; CSS shows one per screen width.
+    """
+    return (
+        build_chart(series),
+        build_chart(series, width=NARROW_WIDTH, height=NARROW_HEIGHT, id_suffix="-narrow"),
+    )
+
+
+def build_chart(
+    series: IndicatorSeries, *, width: int = WIDTH, height: int = HEIGHT, id_suffix: str = ""
+) -> Chart:
     """The geometry of the line chart of ``series`` (see the module docstring)."""
-    values = [point.value for point in series.points]
+    what = measure(series)
+    values = [measured(point, what) for point in series.points]
+    if what == PERCENT:
+        values.append(HUNDRED)  # a rate is read against 100%
     low, high, step = y_range(values)
     ticks_values = []
     tick = low
@@ -151,7 +223,7 @@ def build_chart(series: IndicatorSeries, *, width: int = WIDTH, height: int = HE
         ticks_values.append(tick)
         tick += step
     scale = max(abs(low), abs(high))
-    texts = [tick_text(value, scale) for value in ticks_values]
+    texts = [tick_text(value, scale) + ("%" if what == PERCENT else "") for value in ticks_values]
     left = min(MAX_LEFT, max(MIN_LEFT, 12 + CHAR_WIDTH * max(len(t) for t in texts)))
     right = width - RIGHT
     top, bottom = TOP, height - BOTTOM
@@ -173,12 +245,12 @@ def build_chart(series: IndicatorSeries, *, width: int = WIDTH, height: int = HE
 
     points = []
     for index, point in enumerate(series.points):
-        shown = amount(point.value, point.unit)
+        shown = measured_text(point, what)
         when = format_date(point.date)
         points.append(
             ChartPoint(
                 x=coordinate(x_of(index)),
-                y=coordinate(y_of(point.value)),
+                y=coordinate(y_of(values[index])),
                 value=shown,
                 date=when,
                 label=f"{when}: {shown}",
@@ -191,10 +263,10 @@ def build_chart(series: IndicatorSeries, *, width: int = WIDTH, height: int = HE
         Tick(value, coordinate(y_of(value)), text)
         for value, text in zip(ticks_values, texts, strict=True)
     )
-    chart_id = f"bt-chart-{series.id}"
+    chart_id = f"bt-chart-{series.id}{id_suffix}"
     return Chart(
         id=chart_id,
-        title=f"{series.label} qua các lần báo cáo",
+        title=f"{series.label}{' (tỷ lệ %)' if what == PERCENT else ''} qua các lần báo cáo",
         description=describe(series),
         width=width,
         height=height,
@@ -204,11 +276,14 @@ def build_chart(series: IndicatorSeries, *, width: int = WIDTH, height: int = HE
         top=str(top),
         bottom=str(bottom),
         baseline=coordinate(y_of(Decimal(0))),
+        tick_label_x=str(left - 8),
+        date_label_y=str(bottom + 22),
         polyline=polyline,
         points=tuple(points),
         y_ticks=ticks,
         x_labels=_x_labels([x_of(i) for i in range(len(points))], points, left, right),
-        unit=series.unit,
+        unit="%" if what == PERCENT else series.unit,
+        measure=what,
     )
 
 
@@ -239,32 +314,41 @@ def _x_labels(xs: list[Decimal], points: list[ChartPoint], left: int, right: int
 
 def describe(series: IndicatorSeries) -> str:
     """A sentence summarising the chart for screen readers (the table has every figure)."""
+    what = measure(series)
     points = series.points
     latest = points[-1]
     if len(points) == 1:
         return (
-            f"Biểu đồ đường có 1 lần báo cáo: {amount(latest.value, latest.unit)} "
+            f"Biểu đồ đường có 1 lần báo cáo: {measured_text(latest, what)} "
             f"ngày {format_date(latest.date)}."
         )
-    low = min(points, key=lambda p: p.value)
-    high = max(points, key=lambda p: p.value)
+    low = min(points, key=lambda p: measured(p, what))
+    high = max(points, key=lambda p: measured(p, what))
     return (
         f"Biểu đồ đường có {len(points)} lần báo cáo, từ {format_date(points[0].date)} đến "
-        f"{format_date(latest.date)}. Thấp nhất {amount(low.value, low.unit)} "
-        f"({format_date(low.date)}), cao nhất {amount(high.value, high.unit)} "
-        f"({format_date(high.date)}), gần nhất {amount(latest.value, latest.unit)}."
+        f"{format_date(latest.date)}. Thấp nhất {measured_text(low, what)} "
+        f"({format_date(low.date)}), cao nhất {measured_text(high, what)} "
+        f"({format_date(high.date)}), gần nhất {measured_text(latest, what)}."
     )
 
 
 def table_rows(series: IndicatorSeries) -> tuple[TableRow, ...]:
-    """One row per report, oldest first, with the change against the report before."""
+    """One row per report, oldest first, with the change against the report before.
+
+    ``value`` is the figure as the post's box summarises it
+    (``93.095.000 đồng (đạt 88,37% kế hoạch)``, ``49/51 người (96,08%)``); the
+    change is of the charted measure (percentage points for a percent chart).
+    """
+    what = measure(series)
     rows = []
-    previous = None
+    previous: Decimal | None = None
     for point in series.points:
+        current = measured(point, what)
         change_text = change_spoken = ""
         if previous is not None:
+            unit = "%" if what == PERCENT else point.unit
             change = present_change(
-                Indicator(point.indicator.label, series.id, point.value, point.unit, previous=previous),
+                Indicator(point.indicator.label, series.id, current, unit, previous=previous),
                 against="lần báo cáo trước",
             )
             if change is not None:
@@ -273,7 +357,7 @@ def table_rows(series: IndicatorSeries) -> tuple[TableRow, ...]:
             TableRow(
                 date=format_date(point.date),
                 iso_date=point.date.isoformat(),
-                value=amount(point.value, point.unit),
+                value=inline_text(point.indicator),
                 change=change_text,
                 change_spoken=change_spoken,
                 reporting_unit=point.reporting_unit,
@@ -281,7 +365,7 @@ def table_rows(series: IndicatorSeries) -> tuple[TableRow, ...]:
                 url=point.url,
             )
         )
-        previous = point.value
+        previous = current
     return tuple(rows)
 
 
@@ -292,8 +376,12 @@ __all__ = [
     "Tick",
     "XLabel",
     "build_chart",
+    "build_charts",
     "coordinate",
     "describe",
+    "measure",
+    "measured",
+    "measured_text",
     "nice_step",
     "table_rows",
     "tick_text",
