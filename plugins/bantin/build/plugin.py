@@ -133,6 +133,8 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
                 raise
         except atomic.AtomicBuildError as exc:
             raise PluginError(str(exc)) from None
+        except OSError as exc:
+            raise PluginError(str(atomic.describe_os_error(exc, config.site_dir))) from None
         if recovery.restored_from is not None:
             log.info(
                 f"Bản dựng trước bị dừng giữa chừng khi thay trang; đã khôi phục trang cũ "
