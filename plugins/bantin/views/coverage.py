@@ -1,30 +1,40 @@
-"""Which stretches of a log stream have already been imported, so no hit is counted twice.
+"""Which parts of a log stream have already been imported, so no hit is counted twice.
 
 The unit of bookkeeping is the *candidate*: a log line that passed every check
 that does not depend on earlier imports (a GET answered 200/304, for a
-page-shaped path, from a browser). Each import records the time range its
-candidates span, per file, merged into a sorted list of ``[start, end]``
-ranges (inclusive epoch seconds).
+page-shaped path, from a browser). Only candidates can become views, so only
+they need to be recognised when they come again.
 
-A log file holds every candidate of its time range except, possibly, a few at
+A log file holds every candidate of its time span except, possibly, some at
 its very ends: several nginx workers write to one file a little out of order,
 Apache logs the time a request *started*, and after a rotation the server
-keeps writing to the old file until it reopens its log. So within
-:data:`EDGE_SECONDS` (60 s) of either end of a range, nothing is assumed:
-every candidate there is remembered by a fingerprint, and a line in that zone
-is a duplicate only if an equal fingerprint is still unclaimed (fingerprints
-form a multiset, so two identical hits in one second stay two). Deeper inside
-a range, every line is a duplicate without looking further.
+keeps writing to the old file until it reopens its log. So when a file whose
+candidates span ``[low, high]`` (epoch seconds) has been imported:
+
+* ``[low + 60, high - 60]`` is *covered*: any line of that time seen again is
+  already imported, without looking further. Covered ranges of all imports
+  are kept merged (``covered``).
+* every candidate in the 60 seconds at either end (:data:`EDGE_SECONDS`) is
+  remembered by a fingerprint, per second (``edges``). A line in such a second
+  is already imported only if an equal fingerprint is still unclaimed:
+  fingerprints form a multiset, so two identical hits in one second stay two,
+  and a line imported with only one of them counts the other.
+
+So importing the same file twice, a file that grew since the last import, a
+rotated set in any order, or any overlapping slices of one log counts every
+line exactly once. Fingerprints inside a covered range are dropped as ranges
+grow. The seconds where one rotated file ends and the next begins stay
+fingerprinted (a file is never proof of its own ends) until they are
+:data:`COMPACT_AFTER` (31 days) older than the newest import: then a gap of
+at most 3 minutes between two covered ranges (:data:`JOIN_GAP`: both files'
+ends, and up to a minute without page views) is taken as covered. That keeps
+the data file small, and can only ever miss a view, never count one twice.
 
 A fingerprint is the first 8 bytes of BLAKE2b over the log line *without* its
 first three fields (client address, ident, user) and line ending: it depends on
 the time, request, status, size, referrer and user agent only, so no address
-is stored, not even hashed.
-
-When ranges touch or overlap they are merged, and the fingerprints that end
-up inside a merged range (away from its new ends) are dropped: once both sides
-of a junction are imported, the junction is covered. Files of a daily
-rotation therefore merge into one range with 2 × 60 s of fingerprints.
+is stored, not even hashed. Two readers with the same browser opening the same
+page in the same second with the same referrer are one fingerprint twice.
 
 Limits: one coverage is one log stream (one server). Logs of several servers
 must be imported under different ``source`` names, or the second server's
@@ -39,6 +49,10 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 
 EDGE_SECONDS = 60
+COMPACT_AFTER = 31 * 86400
+# Two covered ranges this close are the two sides of one rotation: the ends of both files
+# (2 x 60 s) and up to a minute without any page view between them.
+JOIN_GAP = 3 * EDGE_SECONDS
 
 
 def fingerprint_material(line: bytes) -> bytes:
@@ -50,50 +64,55 @@ def fingerprint(material: bytes) -> str:
     return hashlib.blake2b(material, digest_size=8).hexdigest()
 
 
-def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sort, and join ranges that overlap or touch (``[1, 5]`` and ``[6, 9]`` -> ``[1, 9]``)."""
+def merge_ranges(ranges: list[tuple[int, int]], join_gap: int = 0,
+                 before: int | None = None) -> list[tuple[int, int]]:
+    """Sort and join ranges that overlap or touch (``[1, 5]`` and ``[6, 9]`` -> ``[1, 9]``).
+
+    With ``join_gap``, also join ranges at most that many seconds apart when
+    the gap ends before ``before``.
+    """
     merged: list[tuple[int, int]] = []
     for start, end in sorted(ranges):
-        if merged and start <= merged[-1][1] + 1:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
+        if merged:
+            last_start, last_end = merged[-1]
+            gap = start - last_end - 1
+            if gap <= 0 or (gap <= join_gap and before is not None and start < before):
+                merged[-1] = (last_start, max(last_end, end))
+                continue
+        merged.append((start, end))
     return merged
 
 
 @dataclass
 class Coverage:
-    """Imported ranges of one log stream and the fingerprints at their ends."""
+    """Covered ranges of one log stream, and fingerprints of the candidates around them."""
 
-    ranges: list[tuple[int, int]] = field(default_factory=list)
+    covered: list[tuple[int, int]] = field(default_factory=list)
     edges: dict[int, Counter[str]] = field(default_factory=dict)
     edge_seconds: int = EDGE_SECONDS
+    compact_after: int = COMPACT_AFTER
 
     def __post_init__(self) -> None:
-        self.ranges = merge_ranges(self.ranges)
-        self._starts = [start for start, _ in self.ranges]
+        self.covered = merge_ranges(self.covered)
+        self._starts = [start for start, _ in self.covered]
 
-    def find(self, when: int) -> tuple[int, int] | None:
-        """The range holding ``when``, if any."""
+    def is_covered(self, when: int) -> bool:
         i = bisect_right(self._starts, when) - 1
-        if i >= 0 and when <= self.ranges[i][1]:
-            return self.ranges[i]
-        return None
+        return i >= 0 and when <= self.covered[i][1]
 
-    def in_edge_zone(self, when: int, span: tuple[int, int]) -> bool:
-        return when < span[0] + self.edge_seconds or when > span[1] - self.edge_seconds
-
-    def add(self, start: int, end: int, lines: dict[int, Counter[str]]) -> None:
-        """Record one imported file: its candidate range and the fingerprints near its ends."""
-        ranges = merge_ranges([*self.ranges, (start, end)])
-        self.ranges = ranges
-        self._starts = [s for s, _ in ranges]
+    def add(self, low: int, high: int, lines: dict[int, Counter[str]]) -> None:
+        """Record one imported file: its candidates' span and the fingerprints at its ends."""
+        edge = self.edge_seconds
+        ranges = list(self.covered)
+        if high - edge >= low + edge:
+            ranges.append((low + edge, high - edge))
+        newest = max([high, *(end for _, end in ranges), *self.edges])
+        self.covered = merge_ranges(ranges, JOIN_GAP, newest - self.compact_after)
+        self._starts = [start for start, _ in self.covered]
         kept: dict[int, Counter[str]] = {}
         for source in (self.edges, lines):
             for when, prints in source.items():
-                span = self.find(when)
-                if span is None or not self.in_edge_zone(when, span):
+                if self.is_covered(when):
                     continue
                 target = kept.setdefault(when, Counter())
                 for key, count in prints.items():
@@ -104,6 +123,10 @@ class Coverage:
     @property
     def fingerprint_count(self) -> int:
         return sum(sum(c.values()) for c in self.edges.values())
+
+    @property
+    def empty(self) -> bool:
+        return not self.covered and not self.edges
 
 
 class FileScan:
@@ -148,10 +171,7 @@ class FileScan:
         return self._imported_before(when, line)
 
     def _imported_before(self, when: int, line: bytes) -> bool:
-        span = self.coverage.find(when)
-        if span is None:
-            return False
-        if not self.coverage.in_edge_zone(when, span):
+        if self.coverage.is_covered(when):
             return True
         known = self.coverage.edges.get(when)
         if not known:

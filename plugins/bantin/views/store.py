@@ -19,7 +19,7 @@ line so that ``git diff`` shows what an import changed::
       },
       "imported": {
         "default": {
-          "ranges": [[1795194000, 1795280399]],
+          "covered": [[1795194060, 1795280339]],
           "edges": {"1795194012": ["5d1e0c4f8a2b9e31"], "1795280391": ["0b7c…", "0b7c…"]}
         }
       }
@@ -43,15 +43,14 @@ line so that ``git diff`` shows what an import changed::
     month). The sum of ``days`` equals the sum of ``pages``.
 ``imported``
     What was already imported, per log stream (``default`` unless
-    ``bantin views import --source`` names another, one per server): the time
-    ranges already imported (``ranges``: inclusive ``[start, end]`` in epoch
-    seconds, sorted, not overlapping) and, for the 60 seconds at each end of
-    each range, fingerprints of the candidate log lines seen there
-    (``edges``: epoch second -> list of 16-hex-digit fingerprints, repeated
-    when the same line occurred twice). The fingerprint hashes the log line
-    without the client's address, ident and user fields. A line inside a range
-    is never counted again; see :mod:`bantin.views.coverage` for why the ends
-    are kept line by line.
+    ``bantin views import --source`` names another, one per server):
+    ``covered``, time ranges whose lines are all imported (inclusive
+    ``[start, end]`` in epoch seconds, sorted, not overlapping), and
+    ``edges``, fingerprints of the lines seen just outside them, in the
+    60 seconds at each end of each imported file (epoch second -> list of
+    16-hex-digit fingerprints, repeated when the same line occurred twice).
+    A fingerprint hashes the log line without the client's address, ident and
+    user fields. How the two work together: :mod:`bantin.views.coverage`.
 
 No IP address, nor anything derived from one, is stored. Counts only ever
 grow: an import reads every log completely before writing anything, and
@@ -134,13 +133,13 @@ class ViewsData:
             "days": {k: v for k, v in sorted(self.days.items()) if v},
             "imported": {
                 name: {
-                    "ranges": [[s, e] for s, e in cov.ranges],
+                    "covered": [[s, e] for s, e in cov.covered],
                     "edges": {
                         str(t): sorted(prints.elements()) for t, prints in sorted(cov.edges.items())
                     },
                 }
                 for name, cov in sorted(self.imported.items())
-                if cov.ranges
+                if not cov.empty
             },
         }
 
@@ -206,13 +205,13 @@ def from_json(doc: object, path: str) -> ViewsData:
     for name, item in imported.items():
         where = f"imported[\"{name}\"]"
         if not isinstance(item, dict):
-            raise fail(f"{where} phải là một đối tượng có \"ranges\" và \"edges\".")
-        ranges = item.get("ranges", [])
+            raise fail(f"{where} phải là một đối tượng có \"covered\" và \"edges\".")
+        ranges = item.get("covered", [])
         if not isinstance(ranges, list) or not all(
             isinstance(r, list) and len(r) == 2 and all(_count(x) for x in r) and r[0] <= r[1]
             for r in ranges
         ):
-            raise fail(f"{where}.ranges phải là danh sách các cặp [bắt đầu, kết thúc] (số giây).")
+            raise fail(f"{where}.covered phải là danh sách các cặp [bắt đầu, kết thúc] (số giây).")
         edges = item.get("edges", {})
         if not isinstance(edges, dict):
             raise fail(f"{where}.edges phải là một đối tượng.")

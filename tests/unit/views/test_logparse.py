@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
 from bantin.views.logparse import (
     BAD_FORMAT,
     BAD_TIME,
