@@ -43,4 +43,4 @@ bench: $(STAMP)
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf site .site-staging-* .bantin-build.lock .cache test-output
+	rm -rf site .site-staging-* .site-old-* .site-headers .bantin-build.lock .cache test-output

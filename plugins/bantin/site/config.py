@@ -40,4 +40,5 @@ class BantinConfig(base.Config):
     related_count = c.Type(int, default=5)
     home_block_count = c.Type(int, default=4)
     feed_count = c.Type(int, default=20)
+    home_figures_count = c.Type(int, default=4)
     url_format = c.Type(str, default="{year}/{month}/{day}/{slug}/")

@@ -18,22 +18,18 @@ from mkdocs.structure.pages import Page
 from ..core.errors import Problem
 from ..core.text import fold_key
 from ..feeds.model import build_feed
+from ..indicators.parse import parse_indicators
+from ..indicators.present import present
+from ..indicators.series import collect_series, latest_points, series_problems
 from ..posts.collection import NewsCollection
 from ..posts.loader import LoadResult, load_posts
 from ..posts.sanitize import sanitize_html
+from .boxes import BoxRenderer, PostBody, prepare_bodies
 from .config import BantinConfig
 from .context import FILTERS, SiteContext, first_paragraph_text
-from .routes import RESERVED, PostView, Route, news_routes
+from .routes import RESERVED, PostView, Route, indicator_routes, indicator_url, news_routes
 from .settings import declared_categories, load_options, ward
 from .sources import drop_unsafe_sources
-
-
-def _indicator_parser() -> Any:
-    try:
-        from ..indicators.parse import parse_indicators
-    except ImportError:  # indicators package not installed in this build
-        return None
-    return parse_indicators
 
 
 def alias_output(alias: str) -> str:
@@ -54,6 +50,10 @@ class SiteBuild:
     context: SiteContext
     posts_dir: Path
     problems: list[Problem] = field(default_factory=list)
+    bodies: dict[str, PostBody] = field(default_factory=dict)
+    has_indicators: bool = False
+    boxes: dict[str, str] = field(default_factory=dict)
+    box_renderer: BoxRenderer | None = None
 
     @classmethod
     def start(cls, cfg: BantinConfig, config: MkDocsConfig, *, preview: bool) -> SiteBuild:
@@ -67,17 +67,19 @@ class SiteBuild:
             docs_dir=config.docs_dir,
             categories=categories,
             include_drafts=preview,
-            indicator_parser=_indicator_parser(),
+            indicator_parser=parse_indicators,
         )
         result = load_posts(options, reserved=RESERVED)
         news = NewsCollection.build(result.posts, categories)
+        bodies, body_problems = prepare_bodies(news.posts)
+        series = collect_series(news.posts)
         routes = news_routes(
             news,
             per_page=cfg.per_page,
             related_count=cfg.related_count,
             home_block_count=cfg.home_block_count,
             latest_count=cfg.latest_count,
-        )
+        ) + (indicator_routes(series) if series else [])
         context = SiteContext(
             ward=ward(cfg, config.site_name),
             news=news,
@@ -85,6 +87,10 @@ class SiteBuild:
             now=options.now,
             preview=preview,
         )
+        context.extras["headline_figures"] = [
+            (point, present(point.indicator), indicator_url(point.indicator.id))
+            for point in latest_points(series, cfg.home_figures_count)
+        ]
         return cls(
             cfg=cfg,
             result=result,
@@ -92,7 +98,9 @@ class SiteBuild:
             routes={r.src_uri: r for r in routes},
             context=context,
             posts_dir=options.posts_dir,
-            problems=problems + result.problems,
+            problems=problems + result.problems + body_problems + series_problems(series),
+            bodies=bodies,
+            has_indicators=bool(series),
         )
 
     @property
@@ -125,6 +133,7 @@ class SiteBuild:
             {"Trang chủ": "index.md"},
             *({c.name: c.url + "index.md"} for c in self.news.categories),
             *static,
+            *([{"Chỉ số": "chi-so/index.md"}] if self.has_indicators else []),
             {"Lưu trữ": "luu-tru/index.md"},
         ]
 
@@ -140,7 +149,7 @@ class SiteBuild:
                     f"(“{route.title}”). Đổi tên hoặc xoá tệp này trong docs/."
                 )
             view = route.view
-            content = view.post.body if isinstance(view, PostView) else ""
+            content = self.bodies[view.post.url].markdown if isinstance(view, PostView) else ""
             inclusion = InclusionLevel.INCLUDED if route.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(
                 File.generated(config, route.src_uri, content=content, inclusion=inclusion)
@@ -156,6 +165,7 @@ class SiteBuild:
                     published.add(uri)
                     files.append(File.generated(config, uri, abs_src_path=str(source)))
         check_output_paths(files)
+        self.box_renderer = BoxRenderer(self._env(config, files))
         return refused
 
     def page_markdown(self, markdown: str, page: Page) -> str:
@@ -172,15 +182,30 @@ class SiteBuild:
         route = self.routes.get(page.file.src_uri)
         if route is None or not isinstance(route.view, PostView):
             return html
+        post = route.view.post
         html = sanitize_html(html)
-        self.context.leads[route.view.post.url] = first_paragraph_text(html)
+        self.context.leads[post.url] = first_paragraph_text(html)
+        if self.box_renderer is not None:
+            html, self.boxes[post.url] = self.box_renderer.place(
+                html, self.bodies[post.url], post, page.url
+            )
         return html
 
-    def prepare_env(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+    def _env(self, config: MkDocsConfig, files: Files) -> Environment:
+        """A theme environment for drawing boxes while pages render (before ``on_env``)."""
+        env = config.theme.get_env()
+        self.prepare_env(env, config, files, generate=False)
+        return env
+
+    def prepare_env(
+        self, env: Environment, config: MkDocsConfig, files: Files, *, generate: bool = True
+    ) -> None:
         own = _own_templates(config)
         env.autoescape = lambda name: name is not None and name in own
         env.filters.update(FILTERS)
         env.globals["bantin"] = self.context
+        if not generate:
+            return
         self._add_redirects(env, config, files)
         self._add_feeds(env, config, files)
         check_output_paths(files)
@@ -229,6 +254,8 @@ class SiteBuild:
         route = self.routes.get(page.file.src_uri)
         if route is not None:
             context["view"] = route.view
+            if isinstance(route.view, PostView):
+                context["box_html"] = self.boxes.get(route.view.post.url, "")
         return context
 
 

@@ -13,6 +13,9 @@ from typing import Any
 
 from ..core import vnformat
 from ..core.dates import VIETNAM
+from ..indicators.chart import Chart, TableRow, build_charts, table_rows
+from ..indicators.present import IndicatorView, present
+from ..indicators.series import IndicatorSeries
 from ..posts.collection import Listing, NewsCollection, Pager
 from ..posts.model import Post
 
@@ -164,4 +167,53 @@ def news_routes(
     routes.append(
         Route("luu-tru/index.md", "archive.html", "Lưu trữ", ArchiveView(years), in_nav=True)
     )
+    return routes
+
+
+@dataclass(frozen=True)
+class IndicatorIndexView:
+    """The "Chỉ số" section: every indicator followed across posts, with its latest figure."""
+
+    items: list[tuple[IndicatorSeries, IndicatorView, str]]
+
+
+@dataclass(frozen=True)
+class IndicatorPageView:
+    """One indicator over time: chart, accessible table, the posts that report it."""
+
+    series: IndicatorSeries
+    latest: IndicatorView
+    chart: Chart
+    narrow: Chart
+    rows: tuple[TableRow, ...]
+
+
+def indicator_url(series_id: str) -> str:
+    return f"chi-so/{series_id}/"
+
+
+def indicator_routes(series: list[IndicatorSeries]) -> list[Route]:
+    """``chi-so/`` and one page per indicator id (ids are slugs, so safe as paths)."""
+    routes = [
+        Route(
+            "chi-so/index.md",
+            "indicators.html",
+            "Chỉ số",
+            IndicatorIndexView(
+                [(s, present(s.latest.indicator), indicator_url(s.id)) for s in series]
+            ),
+            in_nav=True,
+        )
+    ]
+    for item in series:
+        routes.append(
+            Route(
+                src_uri(indicator_url(item.id)),
+                "indicator.html",
+                item.label,
+                IndicatorPageView(
+                    item, present(item.latest.indicator), *build_charts(item), table_rows(item)
+                ),
+            )
+        )
     return routes

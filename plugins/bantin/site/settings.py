@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -50,6 +51,14 @@ def declared_categories(
     return categories, problems
 
 
+def build_now() -> datetime:
+    """The build's "now": ``SOURCE_DATE_EPOCH`` when set, so a rebuild decides scheduled posts alike."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), VIETNAM)
+    return datetime.now(VIETNAM)
+
+
 def load_options(
     cfg: BantinConfig,
     *,
@@ -65,7 +74,7 @@ def load_options(
         root=root,
         posts_dir=(root / cfg.posts_dir),
         docs_dir=Path(docs_dir),
-        now=now or datetime.now(VIETNAM),
+        now=now or build_now(),
         categories=tuple(categories),
         include_drafts=include_drafts,
         url_format=cfg.url_format,
