@@ -103,3 +103,8 @@ def format_fixed(value: Number, fraction_digits: int) -> str:
     return babel_numbers.format_decimal(
         value, format=pattern, locale=LOCALE, decimal_quantization=True
     )
+
+
+def format_month_numeric(value: date | datetime) -> str:
+    """``11/2026``, for short labels such as "Trong tháng 11/2026"."""
+    return babel_dates.format_date(_local(value), "MM/y", locale=LOCALE)

@@ -41,4 +41,5 @@ class BantinConfig(base.Config):
     home_block_count = c.Type(int, default=4)
     feed_count = c.Type(int, default=20)
     home_figures_count = c.Type(int, default=4)
+    most_read_count = c.Type(int, default=5)
     url_format = c.Type(str, default="{year}/{month}/{day}/{slug}/")

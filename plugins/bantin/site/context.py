@@ -87,5 +87,6 @@ FILTERS: dict[str, Callable[..., str]] = {
     "vn_number": vnformat.format_number,
     "vn_percent": vnformat.format_percent,
     "vn_month_year": vnformat.format_month_year,
+    "vn_month_numeric": vnformat.format_month_numeric,
     "vn_long_date": vnformat.format_long_date,
 }

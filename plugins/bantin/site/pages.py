@@ -24,6 +24,8 @@ from ..indicators.series import collect_series, latest_points, series_problems
 from ..posts.collection import NewsCollection
 from ..posts.loader import LoadResult, load_posts
 from ..posts.sanitize import sanitize_html
+from ..views.counts import ViewCounts
+from ..views.store import ViewsDataError
 from .boxes import BoxRenderer, PostBody, prepare_bodies
 from .config import BantinConfig
 from .context import FILTERS, SiteContext, first_paragraph_text
@@ -87,6 +89,7 @@ class SiteBuild:
             now=options.now,
             preview=preview,
         )
+        view_problems = attach_views(context, cfg, Path(config_file).resolve().parent, news)
         context.extras["headline_figures"] = [
             (point, present(point.indicator), indicator_url(point.indicator.id))
             for point in latest_points(series, cfg.home_figures_count)
@@ -98,7 +101,11 @@ class SiteBuild:
             routes={r.src_uri: r for r in routes},
             context=context,
             posts_dir=options.posts_dir,
-            problems=problems + result.problems + body_problems + series_problems(series),
+            problems=problems
+            + result.problems
+            + body_problems
+            + series_problems(series)
+            + view_problems,
             bodies=bodies,
             has_indicators=bool(series),
         )
@@ -257,6 +264,23 @@ class SiteBuild:
             if isinstance(route.view, PostView):
                 context["box_html"] = self.boxes.get(route.view.post.url, "")
         return context
+
+
+def attach_views(
+    context: SiteContext, cfg: BantinConfig, root: Path, news: NewsCollection
+) -> list[Problem]:
+    """Views per post (carried over + imported), the most read list and the statistics box.
+
+    A corrupt data file is an error, never a silent restart from zero.
+    """
+    try:
+        counts = ViewCounts.load(root / cfg.views.data_file)
+    except ViewsDataError as exc:
+        return exc.problems
+    context.view_count = counts.total_for
+    context.most_read = [post for post, _ in counts.most_read(news.posts, cfg.most_read_count)]
+    context.stats = counts.site_stats(context.now, carried=sum(p.views for p in news.posts))
+    return []
 
 
 def _describe(file: File) -> str:
