@@ -86,6 +86,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def page_keys(config_file: str) -> list[str]:
+    """Every page URL of the site (articles, listings, static pages), as the views importer keys them.
+
+    Only hits on these pages count, so a log full of probes for ``/wp-admin/``
+    adds nothing. Drafts are left out: they are never published.
+    """
+    from pathlib import PurePosixPath
+
+    from .site.pages import SiteBuild
+
+    config, plugin = _load_site(config_file)
+    build = SiteBuild.start(plugin.config, config, preview=False)
+    keys = [uri.removesuffix("index.md") for uri in build.routes]
+    docs = Path(config.docs_dir)
+    for page in docs.rglob("*.md"):
+        relative = PurePosixPath(page.relative_to(docs).as_posix())
+        stem = relative.parent if relative.name == "index.md" else relative.with_suffix("")
+        keys.append("" if str(stem) == "." else f"{stem}/")
+    return keys
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bantin",
@@ -112,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     except ImportError:
         views_cli = None
     if views_cli is not None and hasattr(views_cli, "add_subparser"):
-        views_cli.add_subparser(sub)
+        views_cli.add_subparser(sub, page_keys_for=page_keys)
     return parser
 
 
