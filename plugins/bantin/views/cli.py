@@ -12,6 +12,7 @@ tags such as ``!!python/name:`` and ``!ENV`` are tolerated.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -44,8 +45,7 @@ class _TolerantLoader(yaml.SafeLoader):
 
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    import os
-
+    """MkDocs' ``!ENV NAME`` and ``!ENV [NAME, OTHER, default]``."""
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
     else:
@@ -99,7 +99,7 @@ def format_summary(summary: ImportSummary) -> str:
         f"Đã đọc {n(summary.lines)} dòng từ {n(len(summary.files))} tệp nhật ký."
     ]
     if summary.first is not None and summary.last is not None:
-        lines.append(f"Nhật ký từ {_when(summary.first)} đến {_when(summary.last)}.")
+        lines.append(f"Các lượt đọc trang trong nhật ký: từ {_when(summary.first)} đến {_when(summary.last)}.")
     for info in summary.files:
         lines.append(f"  {info.path}: {n(info.lines)} dòng, {n(info.views)} lượt xem mới")
     pages = len(summary.pages)

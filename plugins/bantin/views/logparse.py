@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import IO, NamedTuple
 
 # A quoted field: anything but a quote or a backslash, or a backslash escape.
 # Written "unrolled" so the regex engine does not try an alternation per byte.
@@ -199,15 +199,13 @@ class LogFile:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.size = self.path.stat().st_size
-        self._raw: BinaryIO = open(self.path, "rb")  # noqa: SIM115 - closed by close()
+        self._raw = open(self.path, "rb")  # noqa: SIM115 - closed by close()
         self.compressed = self._raw.read(2) == GZIP_MAGIC
         self._raw.seek(0)
-        self._stream: BinaryIO
+        self._stream: IO[bytes] = self._raw
         if self.compressed:
-            self._stream = gzip.GzipFile(fileobj=self._raw, mode="rb")  # type: ignore[assignment]
-            self._stream = io.BufferedReader(self._stream, 1 << 16)  # type: ignore[arg-type]
-        else:
-            self._stream = self._raw
+            # A buffer over GzipFile reads lines about a third faster than GzipFile alone.
+            self._stream = io.BufferedReader(gzip.GzipFile(fileobj=self._raw), 1 << 16)
 
     @property
     def position(self) -> int:
