@@ -67,6 +67,7 @@ class TinySite:
             **bantin_options,
         }
         self.extra_config: dict[str, Any] = {}
+        self.extra_plugins: list[Any] | None = None
         self.write_config()
 
     @property
@@ -75,7 +76,9 @@ class TinySite:
 
     def write_config(self) -> None:
         plugins: list[Any] = ["search", {"bantin": self.bantin}]
-        if ATOMIC:
+        if self.extra_plugins is not None:
+            plugins += self.extra_plugins
+        elif ATOMIC:
             plugins.append("bantin-atomic")
         config = {
             "site_name": "Cổng thông tin phường Thử",

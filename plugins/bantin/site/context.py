@@ -55,6 +55,7 @@ class SiteContext:
     most_read: list[Post] = field(default_factory=list)
     stats: Any = None
     extras: dict[str, Any] = field(default_factory=dict)
+    counter_url: str = ""
 
     @property
     def categories(self) -> list[Category]:

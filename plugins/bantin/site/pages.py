@@ -63,6 +63,16 @@ class SiteBuild:
         if not config.use_directory_urls:
             raise ValueError("bantin cần use_directory_urls: true trong mkdocs.yml.")
         categories, problems = declared_categories(cfg, Path(config_file).name)
+        counter = cfg.views.counter_url.strip()
+        if counter and not counter.lower().startswith(("https://", "http://")):
+            problems.append(
+                Problem(
+                    Path(config_file).name,
+                    f"views.counter_url “{counter}” phải là địa chỉ bắt đầu bằng https://, "
+                    "ví dụ: https://thongke.phucloi.example.vn. Để trống nếu không dùng bộ đếm trực tiếp.",
+                    field="views.counter_url",
+                )
+            )
         options = load_options(
             cfg,
             config_file=config_file,
@@ -88,6 +98,7 @@ class SiteBuild:
             latest=news.latest(cfg.latest_count),
             now=options.now,
             preview=preview,
+            counter_url=cfg.views.counter_url,
         )
         view_problems = attach_views(context, cfg, Path(config_file).resolve().parent, news)
         context.extras["headline_figures"] = [

@@ -44,7 +44,22 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if self.build.errors:
             raise PluginError(self.build.error_report())
         self.build.default_nav(config)
+        self._check_counter_csp(config)
         return config
+
+    def _check_counter_csp(self, config: MkDocsConfig) -> None:
+        """A live counter on another origin needs the security headers to allow it."""
+        counter = self.config.views.counter_url.strip()
+        atomic = config.plugins.get("bantin-atomic")
+        if not counter or atomic is None or not atomic.config.get("security_headers"):
+            return
+        origin = "/".join(counter.split("/")[:3])
+        allowed = atomic.config.get("csp_sources", {}).get("connect-src", [])
+        if origin not in allowed:
+            log.warning(
+                f"mkdocs.yml: bộ đếm lượt xem {origin} sẽ bị chính sách bảo mật (CSP) chặn. "
+                f"Thêm vào plugin bantin-atomic: csp_sources: {{connect-src: [{origin}]}}"
+            )
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         """Rebuild the preview when a post or the view data changes."""
