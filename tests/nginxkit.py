@@ -1,0 +1,82 @@
+"""A real nginx on 127.0.0.1 serving a folder, with its own access log, for tests."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+NGINX = Path("/usr/sbin/nginx")
+
+
+@dataclass
+class RunningNginx:
+    base: str
+    access_log: Path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def nginx(workdir: Path, root: Path, server_lines: str = "") -> Iterator[RunningNginx]:
+    """Serve ``root`` until the block ends; the access log is nginx's "combined" format."""
+    if not NGINX.exists():
+        raise RuntimeError("nginx is missing: .ci/run installs Debian's 'nginx-light'")
+    workdir.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    log = workdir / "access.log"
+    conf = workdir / "nginx.conf"
+    conf.write_text(
+        f"""
+daemon off;
+worker_processes 1;
+user root;
+pid {workdir}/nginx.pid;
+error_log {workdir}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log {log} combined;
+    client_body_temp_path {workdir}/body;
+    proxy_temp_path {workdir}/proxy;
+    fastcgi_temp_path {workdir}/fastcgi;
+    uwsgi_temp_path {workdir}/uwsgi;
+    scgi_temp_path {workdir}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        index index.html;
+{server_lines}
+    }}
+}}
+""",
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [str(NGINX), "-c", str(conf), "-p", str(workdir), "-e", str(workdir / "error.log")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                urllib.request.urlopen(base, timeout=2).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError((workdir / "error.log").read_text()) from None
+                time.sleep(0.1)
+        yield RunningNginx(base, log)
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
