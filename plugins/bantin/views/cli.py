@@ -163,12 +163,21 @@ def cmd_import(args: argparse.Namespace, page_keys_for: PageKeysFor | None = Non
         return 1
     site_url = args.site_url if args.site_url is not None else settings.site_url
     data_file = Path(args.data) if args.data else settings.data_file
-    try:
-        keys = page_keys_for(config_file) if page_keys_for is not None else None
-    except ContentError as exc:
-        print(str(exc), file=sys.stderr)
-        print("Sửa các lỗi trên (bantin check) rồi nhập lại lượt xem.", file=sys.stderr)
-        return 1
+    keys = None
+    if page_keys_for is not None and not args.all_pages:
+        try:
+            keys = page_keys_for(config_file)
+        except ContentError as exc:
+            print(str(exc), file=sys.stderr)
+            print("Sửa các lỗi trên (bantin check) rồi nhập lại lượt xem.", file=sys.stderr)
+            return 1
+        except (Exception, SystemExit) as exc:  # the site could not be loaded at all
+            print(
+                f"Lỗi: không lấy được danh sách trang của trang tin từ {config_file} ({exc}). "
+                "Sửa cấu hình rồi chạy lại, hoặc thêm --all-pages để đếm mọi đường dẫn có dạng trang.",
+                file=sys.stderr,
+            )
+            return 1
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     printer = ProgressPrinter(sys.stderr) if show else None
     try:
@@ -220,6 +229,10 @@ def add_subparser(subparsers: Any, *, page_keys_for: PageKeysFor | None = None) 
     imp.add_argument(
         "--source", default=store.DEFAULT_SOURCE,
         help="tên nguồn nhật ký; khi trang chạy trên nhiều máy chủ, nhập nhật ký mỗi máy với một tên riêng",
+    )
+    imp.add_argument(
+        "--all-pages", action="store_true",
+        help="đếm mọi đường dẫn có dạng trang, không đối chiếu với danh sách bài và trang của trang tin",
     )
     imp.add_argument("--dry-run", action="store_true", help="chỉ đọc và in kết quả, không ghi tệp")
     imp.add_argument(

@@ -30,11 +30,14 @@ at most 3 minutes between two covered ranges (:data:`JOIN_GAP`: both files'
 ends, and up to a minute without page views) is taken as covered. That keeps
 the data file small, and can only ever miss a view, never count one twice.
 
-A fingerprint is the first 8 bytes of BLAKE2b over the log line *without* its
-first three fields (client address, ident, user) and line ending: it depends on
-the time, request, status, size, referrer and user agent only, so no address
-is stored, not even hashed. Two readers with the same browser opening the same
-page in the same second with the same referrer are one fingerprint twice.
+A fingerprint is the first 8 bytes of BLAKE2b over the log line from its time
+to its user agent: the time, request, status, size, referrer and user agent
+only. The client's address, ident and user fields, and any field a server
+adds after the user agent, are left out, so no address is stored, not even
+hashed. The price: two readers with the same browser opening the same page in
+the same second, from the same referrer, have equal fingerprints; when they
+sit in two different files at a file's end, the second is taken for the first
+and missed. That can only ever miss a view, never count one twice.
 
 Limits: one coverage is one log stream (one server). Logs of several servers
 must be imported under different ``source`` names, or the second server's
@@ -44,9 +47,12 @@ lines would be taken for the first one's.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from collections import Counter, deque
 from dataclasses import dataclass, field
+
+from .logparse import LINE_RE
 
 EDGE_SECONDS = 60
 COMPACT_AFTER = 31 * 86400
@@ -55,9 +61,17 @@ COMPACT_AFTER = 31 * 86400
 JOIN_GAP = 3 * EDGE_SECONDS
 
 
+def material_of(m: re.Match[bytes]) -> bytes:
+    """What a fingerprint covers, from a :data:`~.logparse.LINE_RE` match: the line from the
+    time to the end of the user agent, without the client's fields nor any extra field after
+    (``$http_x_forwarded_for`` would hold addresses)."""
+    return m.string[m.start(3) - 1 : m.end(8) + 1]
+
+
 def fingerprint_material(line: bytes) -> bytes:
-    """The part of a log line a fingerprint covers: everything after the client's fields."""
-    return line.rstrip(b"\r\n").split(b" ", 3)[-1]
+    """:func:`material_of` for a whole line."""
+    m = LINE_RE.match(line)
+    return material_of(m) if m else line.rstrip(b"\r\n")
 
 
 def fingerprint(material: bytes) -> str:
@@ -148,7 +162,10 @@ class FileScan:
         self._tail: deque[tuple[int, int, bytes]] = deque()
 
     def seen(self, when: int, line: bytes) -> bool:
-        """Note one candidate line; True when an earlier import already has it."""
+        """Note one candidate; True when an earlier import already has it.
+
+        ``line`` is the fingerprinted part of the log line (:func:`material_of`).
+        """
         edge = self.coverage.edge_seconds
         entry = (self._seq, when, line)
         self._seq += 1
@@ -176,7 +193,7 @@ class FileScan:
         known = self.coverage.edges.get(when)
         if not known:
             return False
-        key = fingerprint(fingerprint_material(line))
+        key = fingerprint(line)
         claimed = self._claimed.setdefault(when, Counter())
         if claimed[key] < known[key]:
             claimed[key] += 1
@@ -195,5 +212,5 @@ class FileScan:
         }
         lines: dict[int, Counter[str]] = {}
         for when, line in chosen.values():
-            lines.setdefault(when, Counter())[fingerprint(fingerprint_material(line))] += 1
+            lines.setdefault(when, Counter())[fingerprint(line)] += 1
         self.coverage.add(low, high, lines)

@@ -33,7 +33,7 @@ from ..core.dates import VIETNAM
 from ..core.errors import ContentError, Problem
 from . import store
 from .bots import is_bot_raw
-from .coverage import FileScan
+from .coverage import FileScan, material_of
 from .logparse import LINE_RE, LogFile, first_time, parse_time
 from .paths import COUNTED_STATUSES, PageMapper, normalize_page_url
 from .paths import site_prefix as prefix_of
@@ -234,7 +234,7 @@ def import_logs(
                             first = when
                         if last is None or when > last:
                             last = when
-                        already = seen(when, line)
+                        already = seen(when, material_of(m))
                         if keys is not None and page not in keys:
                             skipped[Skip.NOT_PAGE] += 1
                             continue

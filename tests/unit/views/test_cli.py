@@ -172,11 +172,30 @@ def test_views_without_subcommand_prints_help(capsys: pytest.CaptureFixture[str]
     assert "import" in capsys.readouterr().out
 
 
-def test_registered_in_the_bantin_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from bantin.cli import main
+def test_page_keys_hook_failures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bantin.core.errors import ContentError, Problem
 
-    code = main(["views", "import", str(sample_log(tmp_path)), "--data", str(tmp_path / "v.json"),
-                 "--config", str(_empty_config(tmp_path)), "--no-progress"])
-    assert code == 0
-    assert "Đã cộng 2 lượt xem" in capsys.readouterr().out
-    assert views_cli.add_subparser is add_subparser
+    log, cfg, data = sample_log(tmp_path), _empty_config(tmp_path), tmp_path / "v.json"
+    argv = ["views", "import", str(log), "--data", str(data), "--config", str(cfg), "--no-progress"]
+
+    def broken(config_file: str) -> set[str]:
+        raise ContentError([Problem("posts/a.md", "thiếu tiêu đề", field="title")])
+
+    def unloadable(config_file: str) -> set[str]:
+        raise SystemExit("mkdocs.yml: chưa bật plugin 'bantin'")
+
+    assert call(argv, page_keys_for=broken) == 1
+    assert "posts/a.md" in capsys.readouterr().err
+    assert call(argv, page_keys_for=unloadable) == 1
+    assert "--all-pages" in capsys.readouterr().err
+    assert not data.exists()
+    assert call([*argv, "--all-pages"], page_keys_for=unloadable) == 0
+    assert json.loads(data.read_text())["pages"] == {ARTICLE_KEY: 2}
+
+
+def test_registered_in_the_bantin_command() -> None:
+    from bantin.cli import build_parser
+
+    args = build_parser().parse_args(["views", "import", "access.log", "access.log.1.gz"])
+    assert args.logs == ["access.log", "access.log.1.gz"]
+    assert args.func.func is views_cli.cmd_import
