@@ -91,6 +91,7 @@ def _pages(browser, base_url: str) -> dict[str, str]:
         "article": urljoin(base_url, article),
         "archive": urljoin(base_url, "luu-tru/"),
         "static": urljoin(base_url, "gioi-thieu/"),
+        "not-found": urljoin(base_url, "404.html"),
     }
 
 
@@ -106,6 +107,8 @@ def test_pages_fit_use_the_site_font_and_stay_on_the_site(browser, base_url: str
 
         width, inner = page.evaluate(OVERFLOW)
         assert width <= inner, f"{name}: the page scrolls sideways ({width} px in {inner} px)"
+        text = page.inner_text("body")
+        assert "<script" not in text and "</" not in text, f"{name}: markup printed as text"
         assert state["body"].lstrip('"').startswith(FONT), f"{name}: body font is {state['body']}"
         assert state["check"] and state["differs"], f"{name}: {FONT} is not what the text is set in: {state}"
         assert {"400 normal", "700 normal"} <= set(state["loaded"]), f"{name}: faces loaded {state['loaded']}"
