@@ -159,7 +159,7 @@ def cmd_import(args: argparse.Namespace, page_keys_for: PageKeysFor | None = Non
     try:
         settings = read_site_settings(config_file)
     except ContentError as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
+        print(exc, file=sys.stderr)
         return 1
     site_url = args.site_url if args.site_url is not None else settings.site_url
     data_file = Path(args.data) if args.data else settings.data_file
@@ -185,10 +185,10 @@ def cmd_import(args: argparse.Namespace, page_keys_for: PageKeysFor | None = Non
             args.logs, data_file, site_prefix=site_url or "/", page_keys=keys,
             progress=printer, source=args.source, dry_run=args.dry_run,
         )
-    except ContentError as exc:
+    except ContentError as exc:  # a log or the data file cannot be used: nothing was written
         if printer:
             printer.end()
-        print(f"Lỗi: {exc}", file=sys.stderr)
+        print(exc, file=sys.stderr)
         return 1
     if printer:
         printer.end()

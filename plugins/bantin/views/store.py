@@ -1,8 +1,9 @@
 """The view-count data file, ``data/views.json``: format, loading, atomic writing.
 
 The file is committed with the site: ``bantin views import`` adds to it, a
-build reads it. It is UTF-8 JSON, written with sorted keys and one item per
-line so that ``git diff`` shows what an import changed::
+build reads it. It is UTF-8 JSON, written with pages and days sorted and one
+item per line so that ``git diff`` shows what an import changed (shown here
+more compactly)::
 
     {
       "format": "bantin-views",
@@ -42,15 +43,34 @@ line so that ``git diff`` shows what an import changed::
     Vietnam time (UTC+7), for the statistics box (total, this year, this
     month). The sum of ``days`` equals the sum of ``pages``.
 ``imported``
-    What was already imported, per log stream (``default`` unless
-    ``bantin views import --source`` names another, one per server):
-    ``covered``, time ranges whose lines are all imported (inclusive
-    ``[start, end]`` in epoch seconds, sorted, not overlapping), and
-    ``edges``, fingerprints of the lines seen just outside them, in the
-    60 seconds at each end of each imported file (epoch second -> list of
-    16-hex-digit fingerprints, repeated when the same line occurred twice).
-    A fingerprint hashes the log line without the client's address, ident and
-    user fields. How the two work together: :mod:`bantin.views.coverage`.
+    What was already imported, so that importing the same log again, a log
+    that grew, or overlapping or rotated logs in any order never counts a hit
+    twice. Per log stream (``default`` unless ``bantin views import --source``
+    names another: one per server):
+
+    ``covered``
+        Time ranges whose page views are all imported (inclusive
+        ``[start, end]`` in epoch seconds, sorted, not overlapping).
+    ``edges``
+        Fingerprints of the page views seen just outside the covered ranges,
+        in the first and last 60 seconds of each imported file, where a log
+        file is not reliable (epoch second -> list of 16-hex-digit
+        fingerprints, repeated when the same line occurred twice). A
+        fingerprint hashes the log line from its time to its user agent
+        (time, request, status, size, referrer, user agent): never the
+        client's address, ident or user fields.
+
+    How the two work together, and their limits: :mod:`bantin.views.coverage`.
+
+What an import counts as one view (details in :mod:`bantin.views.paths`,
+:mod:`~bantin.views.bots`, :mod:`~bantin.views.visitors`): a ``GET`` answered
+``200`` or ``304``, for an HTML page of this site (``x/``, ``x`` and
+``x/index.html`` are the same page, query strings ignored, under the
+sub-path of ``site_url``), not for an asset (``assets/``, ``search/``, images,
+CSS, JS, feeds, sitemap), from a browser (the maintained crawler-user-agents
+list decides what is a bot; no user agent is a bot), and at most one per
+visitor per page per 30 minutes. A visitor is a keyed hash of (IP address,
+user agent) whose random key lives only while the import runs.
 
 No IP address, nor anything derived from one, is stored. Counts only ever
 grow: an import reads every log completely before writing anything, and
