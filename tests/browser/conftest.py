@@ -46,18 +46,6 @@ def base_url(demo_site: Path) -> Iterator[str]:
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: .ci/run installs Debian's 'chromium' package")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
 def screenshots(request: pytest.FixtureRequest) -> Path:
     folder = OUTPUT / request.node.name.replace("[", "-").replace("]", "")

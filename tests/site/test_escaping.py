@@ -126,32 +126,28 @@ def test_search_index_holds_escaped_titles(hostile: TinySite) -> None:
 
 
 @pytest.mark.browser
-def test_no_payload_executes_in_the_browser(hostile: TinySite) -> None:
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve
+def test_no_payload_executes_in_the_browser(hostile: TinySite, browser) -> None:
+    from tests.browser.conftest import serve
 
     server, base = serve(hostile.site)
     pages = [p.relative_to(hostile.site).as_posix() for p in _pages(hostile)]
+    page = browser.new_page()
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            dialogs: list[str] = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            for path in pages:
-                if path.startswith("assets/") or path == "404.html":
-                    continue
-                page.goto(base + path)
-                assert page.evaluate("window.__pwned === undefined"), path
-            # Search renders titles from the index: type a payload word and look at the results.
-            page.goto(base)
-            page.locator("input.md-search__input").click()
-            page.keyboard.type("Tin")
-            page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-            assert page.locator(".md-search-result__item").count() >= 1
-            assert page.evaluate("window.__pwned === undefined"), "search results"
-            assert dialogs == []
-            browser.close()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for path in pages:
+            if path.startswith("assets/") or path == "404.html":
+                continue
+            page.goto(base + path)
+            assert page.evaluate("window.__pwned === undefined"), path
+        # Search renders titles from the index: type a payload word and look at the results.
+        page.goto(base)
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("Tin")
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        assert page.locator(".md-search-result__item").count() >= 1
+        assert page.evaluate("window.__pwned === undefined"), "search results"
+        assert dialogs == []
     finally:
+        page.close()
         server.shutdown()

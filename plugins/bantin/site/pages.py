@@ -51,6 +51,7 @@ class SiteBuild:
     routes: dict[str, Route]
     context: SiteContext
     posts_dir: Path
+    root: Path
     problems: list[Problem] = field(default_factory=list)
     bodies: dict[str, PostBody] = field(default_factory=dict)
     has_indicators: bool = False
@@ -112,6 +113,7 @@ class SiteBuild:
             routes={r.src_uri: r for r in routes},
             context=context,
             posts_dir=options.posts_dir,
+            root=options.root,
             problems=problems
             + result.problems
             + body_problems
@@ -134,7 +136,7 @@ class SiteBuild:
         return f"Có {len(lines)} lỗi trong nội dung, trang chưa được dựng lại:\n" + "\n".join(lines)
 
     def watched_paths(self) -> list[Path]:
-        data = self.posts_dir.parent / self.cfg.views.data_file
+        data = self.root / self.cfg.views.data_file
         return [p for p in (self.posts_dir, data) if p.exists()]
 
     def default_nav(self, config: MkDocsConfig) -> None:
