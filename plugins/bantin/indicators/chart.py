@@ -48,6 +48,8 @@ MIN_LEFT, MAX_LEFT = 40, 200
 TARGET_TICKS = 4  # intervals on the y axis
 MAX_X_LABELS = 6
 MIN_LABEL_GAP = 84  # px between date labels ("01/10/2019" at 12px is ~70px)
+DATE_LABEL_WIDTH = 70  # "01/10/2019" at 12px in Be Vietnam Pro measures about 68 units
+LABEL_PADDING = 8  # least room between two date labels, after their anchors are applied
 NICE = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
 COMPACT_AXIS = Decimal(10) ** 6
 
@@ -287,29 +289,52 @@ def build_chart(
     )
 
 
+def _label_anchor(x: Decimal, left: int, right: int, count: int) -> str:
+    """SVG text-anchor of a date label: flush with the plot's ends, centred elsewhere."""
+    if count == 1:
+        return "middle"
+    if x - left < MIN_LABEL_GAP / 2:
+        return "start"
+    return "end" if right - x < MIN_LABEL_GAP / 2 else "middle"
+
+
+def _label_extent(x: Decimal, anchor: str) -> tuple[Decimal, Decimal]:
+    """Where a date label's text runs, given its anchor."""
+    if anchor == "start":
+        return x, x + DATE_LABEL_WIDTH
+    if anchor == "end":
+        return x - DATE_LABEL_WIDTH, x
+    return x - Decimal(DATE_LABEL_WIDTH) / 2, x + Decimal(DATE_LABEL_WIDTH) / 2
+
+
 def _x_labels(xs: list[Decimal], points: list[ChartPoint], left: int, right: int) -> tuple[XLabel, ...]:
-    """Date labels that do not overlap: first and last always, others evenly while room allows."""
+    """Date labels that do not overlap: first and last always, others evenly while room allows.
+
+    Two labels clash when their points are closer than ``MIN_LABEL_GAP`` or when
+    their texts, placed by their anchors (a label at the start of the plot runs
+    right, one at the end runs left), come closer than ``LABEL_PADDING``.
+    """
     count = len(points)
     if count <= MAX_X_LABELS:
         wanted = list(range(count))
     else:
         wanted = sorted({round(i * (count - 1) / (MAX_X_LABELS - 1)) for i in range(MAX_X_LABELS)})
+    anchors = {index: _label_anchor(xs[index], left, right, count) for index in wanted}
+
+    def clash(first: int, second: int) -> bool:
+        if xs[second] - xs[first] < MIN_LABEL_GAP:
+            return True
+        return _label_extent(xs[second], anchors[second])[0] - _label_extent(xs[first], anchors[first])[1] < LABEL_PADDING
+
     kept: list[int] = []
     for index in wanted:
-        if kept and xs[index] - xs[kept[-1]] < MIN_LABEL_GAP:
-            if index == count - 1 and len(kept) > 1:
-                kept.pop()  # the last date matters more than the one before it
-            else:
-                continue
+        if index == count - 1:  # the last date matters more than the ones before it
+            while len(kept) > 1 and clash(kept[-1], index):
+                kept.pop()
+        if kept and clash(kept[-1], index):
+            continue
         kept.append(index)
-    labels = []
-    for index in kept:
-        x = xs[index]
-        anchor = "start" if x - left < MIN_LABEL_GAP / 2 else "end" if right - x < MIN_LABEL_GAP / 2 else "middle"
-        if count == 1:
-            anchor = "middle"
-        labels.append(XLabel(coordinate(x), points[index].date, anchor))
-    return tuple(labels)
+    return tuple(XLabel(coordinate(xs[i]), points[i].date, anchors[i]) for i in kept)
 
 
 def describe(series: IndicatorSeries) -> str:
