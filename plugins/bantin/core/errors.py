@@ -54,17 +54,10 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class ProblemLog:
-    """Collects problems while a set of posts is read."""
+class HasProblems:
+    """Splits the ``problems`` of whatever collected them into errors and warnings."""
 
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, problem: Problem) -> None:
-        self.problems.append(problem)
-
-    def extend(self, problems: Iterable[Problem]) -> None:
-        self.problems.extend(problems)
+    problems: list[Problem]
 
     @property
     def errors(self) -> list[Problem]:

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..core.dates import DateError, has_time, parse_post_date, to_vietnam
-from ..core.errors import ContentError, Problem, Severity
+from ..core.errors import ContentError, HasProblems, Problem, Severity
 from ..core.text import fold_key, slugify
 from . import fields
 from .attachments import IMAGE_SUFFIXES, image_problem, local_references
@@ -44,19 +44,11 @@ class LoadOptions:
 
 
 @dataclass
-class LoadResult:
+class LoadResult(HasProblems):
     posts: list[Post] = field(default_factory=list)
     scheduled: list[Post] = field(default_factory=list)
     skipped_drafts: list[Post] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..core.errors import Problem
+from ..core.errors import HasProblems, Problem
 from ..core.text import fold_key
 from ..feeds.model import build_feed
 from ..indicators.parse import parse_indicators
@@ -42,7 +42,7 @@ def alias_output(alias: str) -> str:
 
 
 @dataclass
-class SiteBuild:
+class SiteBuild(HasProblems):
     """Everything one build (or one preview rebuild) knows about the news site."""
 
     cfg: BantinConfig
@@ -122,14 +122,6 @@ class SiteBuild:
             bodies=bodies,
             has_indicators=bool(series),
         )
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
     def error_report(self) -> str:
         lines = [str(p) for p in self.errors]
