@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,8 +28,11 @@ def _free_port() -> int:
 
 
 @contextmanager
-def nginx(workdir: Path, root: Path, server_lines: str = "") -> Iterator[RunningNginx]:
-    """Serve ``root`` until the block ends; the access log is nginx's "combined" format."""
+def nginx(workdir: Path, root: Path | None, server_lines: str = "") -> Iterator[RunningNginx]:
+    """Serve ``root`` until the block ends; the access log is nginx's "combined" format.
+
+    With ``root=None`` the ``server_lines`` carry their own ``root``.
+    """
     if not NGINX.exists():
         raise RuntimeError("nginx is missing: .ci/run installs Debian's 'nginx-light'")
     workdir.mkdir(parents=True, exist_ok=True)
@@ -53,8 +57,7 @@ http {{
     scgi_temp_path {workdir}/scgi;
     server {{
         listen 127.0.0.1:{port};
-        root {root};
-        index index.html;
+{f"        root {root};{chr(10)}        index index.html;" if root else ""}
 {server_lines}
     }}
 }}
@@ -72,6 +75,8 @@ http {{
             try:
                 urllib.request.urlopen(base, timeout=2).read()
                 break
+            except urllib.error.HTTPError:
+                break  # nginx answers: the site itself may have no page at "/"
             except OSError:
                 if time.monotonic() > deadline or process.poll() is not None:
                     raise RuntimeError((workdir / "error.log").read_text()) from None

@@ -163,66 +163,61 @@ def server(built: Site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ng
     nginx.stop()
 
 
-def _violations(base: str, paths: list[str], search: bool = True) -> tuple[list[str], bool]:
+def _violations(browser, base: str, paths: list[str], search: bool = True) -> tuple[list[str], bool]:
     """Load pages in Chromium; return CSP console messages / violation events, and search success."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
-    from playwright.sync_api import sync_playwright
 
     found: list[str] = []
     searched = False
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+    # A fresh context per call: the session's one Chromium (tests/conftest.py) is shared.
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script(
+            "window.__csp = [];"
+            "document.addEventListener('securitypolicyviolation', e =>"
+            " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
         )
-        try:
-            page = browser.new_page()
-            page.add_init_script(
-                "window.__csp = [];"
-                "document.addEventListener('securitypolicyviolation', e =>"
-                " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-            )
-            page.on("console", lambda m: found.append(f"console {m.type}: {m.text}")
-                    if "Content Security Policy" in m.text or "Content-Security-Policy" in m.text
-                    else None)
-            page.on("pageerror", lambda e: found.append(f"pageerror: {e}"))
-            for path in paths:
-                page.goto(base + path, wait_until="networkidle")
-                page.wait_for_timeout(300)
-                found += [f"{path}: {v}" for v in page.evaluate("window.__csp")]
-            if search:
-                page.goto(base + "/", wait_until="networkidle")
-                box = page.locator("input.md-search__input")
-                box.click()
-                box.press_sequentially("phường", delay=50)
-                try:
-                    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-                    searched = True
-                except PlaywrightTimeout:  # reported by the assertion below
-                    searched = False
-                found += [f"search: {v}" for v in page.evaluate("window.__csp")]
-        finally:
-            browser.close()
+        page.on("console", lambda m: found.append(f"console {m.type}: {m.text}")
+                if "Content Security Policy" in m.text or "Content-Security-Policy" in m.text
+                else None)
+        page.on("pageerror", lambda e: found.append(f"pageerror: {e}"))
+        for path in paths:
+            page.goto(base + path, wait_until="networkidle")
+            page.wait_for_timeout(300)
+            found += [f"{path}: {v}" for v in page.evaluate("window.__csp")]
+        if search:
+            page.goto(base + "/", wait_until="networkidle")
+            box = page.locator("input.md-search__input")
+            box.click()
+            box.press_sequentially("phường", delay=50)
+            try:
+                page.wait_for_selector(".md-search-result__item", timeout=10_000)
+                searched = True
+            except PlaywrightTimeout:  # reported by the assertion below
+                searched = False
+            found += [f"search: {v}" for v in page.evaluate("window.__csp")]
+    finally:
+        context.close()
     return found, searched
 
 
 PAGES = ["/", "/tin/bai-3/", "/khong-co-trang-nay/"]
 
 
-def test_chromium_loads_pages_with_zero_csp_violations(server: Nginx) -> None:
-    found, searched = _violations(server.base, PAGES)
+def test_chromium_loads_pages_with_zero_csp_violations(server: Nginx, browser) -> None:
+    found, searched = _violations(browser, server.base, PAGES)
     assert found == []
     assert searched, "search returned no result: the search worker was blocked or broken"
 
 
-def test_control_without_hashes_shows_violations(built: Site, tmp_path: Path) -> None:
+def test_control_without_hashes_shows_violations(built: Site, tmp_path: Path, browser) -> None:
     """The same site with a policy lacking the hashes: the test above would catch it."""
     headers = tmp_path / "no-hashes.conf"
     headers.write_text(render_nginx(security_headers([])))
     nginx = Nginx(tmp_path / "nginx", built.site_dir, headers)
     try:
-        found, _ = _violations(nginx.base, ["/"], search=False)
+        found, _ = _violations(browser, nginx.base, ["/"], search=False)
     finally:
         nginx.stop()
     assert any("script-src" in v for v in found), found
