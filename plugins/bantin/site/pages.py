@@ -1,6 +1,7 @@
-"""The adapter between the news model and MkDocs: routes become generated files.
+"""The adapter between the news model and MkDocs: routes become generated pages.
 
-This is the only place (with ``plugin.py``) that knows MkDocs structures.
+``SiteBuild`` holds what one build knows; ``plugin.py`` calls it from each
+event. Files that are not pages (redirects, feeds) are in ``outputs.py``.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.errors import HasProblems, Problem
-from ..core.text import fold_key
-from ..feeds.model import build_feed
 from ..indicators.parse import parse_indicators
 from ..indicators.present import present
 from ..indicators.series import collect_series, latest_points, series_problems
@@ -29,16 +28,10 @@ from ..views.store import ViewsDataError
 from .boxes import BoxRenderer, PostBody, prepare_bodies
 from .config import BantinConfig
 from .context import FILTERS, SiteContext, first_paragraph_text
+from .outputs import check_output_paths, feed_files, redirect_files
 from .routes import RESERVED, PostView, Route, indicator_routes, indicator_url, news_routes
 from .settings import declared_categories, load_options, ward
 from .sources import drop_unsafe_sources
-
-
-def alias_output(alias: str) -> str:
-    """Where an old URL's redirect page is written: ``x.html`` as is, anything else as ``x/index.html``."""
-    if alias.lower().endswith((".html", ".htm")):
-        return alias
-    return alias.rstrip("/") + "/index.html"
 
 
 @dataclass
@@ -218,49 +211,15 @@ class SiteBuild(HasProblems):
         env.globals["bantin"] = self.context
         if not generate:
             return
-        self._add_redirects(env, config, files)
-        self._add_feeds(env, config, files)
-        check_output_paths(files)
-
-    def _add_redirects(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
-        template = env.get_template("redirect.html")
-        for post in self.news.posts:
-            for alias in post.aliases:
-                output = alias_output(alias)
-                depth = output.count("/")
-                target = "../" * depth + post.url
-                html = template.render(post=post, target=target, config=config)
-                files.append(File.generated(config, output, content=html))
-
-    def _add_feeds(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
-        template = env.get_template("feeds/rss.xml")
-        common = {
-            "site_url": config.site_url or "",
-            "lead": self.context.lead,
-            "count": self.cfg.feed_count,
-            "now": self.context.now,
-        }
-        feeds = [
-            build_feed(
-                path="rss.xml",
-                title=config.site_name,
-                description=config.site_description or config.site_name,
-                posts=self.news.posts,
-                **common,
-            )
+        generated = [
+            *redirect_files(env, config, self.news.posts),
+            *feed_files(
+                env, config, self.news, self.context.lead, self.cfg.feed_count, self.context.now
+            ),
         ]
-        for category in self.news.categories:
-            feeds.append(
-                build_feed(
-                    path=f"{category.url}rss.xml",
-                    title=f"{category.name} - {config.site_name}",
-                    description=category.description or category.name,
-                    posts=self.news.in_category(category),
-                    **common,
-                )
-            )
-        for feed in feeds:
-            files.append(File.generated(config, feed.path, content=template.render(feed=feed)))
+        for file in generated:
+            files.append(file)
+        check_output_paths(files)
 
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
         route = self.routes.get(page.file.src_uri)
@@ -286,31 +245,6 @@ def attach_views(
     context.most_read = [post for post, _ in counts.most_read(news.posts, cfg.most_read_count)]
     context.stats = counts.site_stats(context.now, carried=sum(p.views for p in news.posts))
     return []
-
-
-def _describe(file: File) -> str:
-    if file.generated_by is None:
-        return f"tệp docs/{file.src_uri}"
-    origin = file.src_uri
-    return f"trang do bantin tạo ({origin})"
-
-
-def check_output_paths(files: Files) -> None:
-    """No two sources may write one output file, compared without case or Unicode form.
-
-    A static host on Windows or macOS, or a reader typing a URL, would not tell
-    ``Tin/`` from ``tin/``; MkDocs itself would let the later file silently win.
-    """
-    seen: dict[str, File] = {}
-    for file in files:
-        key = fold_key(file.dest_uri)
-        other = seen.get(key)
-        if other is not None and other is not file:
-            raise ValueError(
-                f"{_describe(other)} và {_describe(file)} cùng ghi ra “{file.dest_uri}”. "
-                "Đổi tên một trong hai (hoặc đổi 'slug'/'aliases' của bài) để mỗi trang có địa chỉ riêng."
-            )
-        seen[key] = file
 
 
 def _own_templates(config: MkDocsConfig) -> set[str]:
