@@ -223,3 +223,24 @@ def test_symlinks_out_of_the_site_and_editor_leftovers_are_not_published(tiny: T
     assert len(warnings) == 2, warnings
     strict = tiny.build()
     assert not strict.ok and "Aborted with 2 warnings in strict mode" in strict.output
+
+
+@pytest.mark.parametrize("alias", ["search/", "sitemap.xml", "404.html", "chuyen-muc/thong-bao/", "rss.xml"])
+def test_alias_taking_a_reserved_path_is_an_error(tiny: TinySite, alias: str) -> None:
+    tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo",
+                       "aliases": [alias]})
+    run = tiny.build()
+    assert not run.ok
+    assert "posts/a.md" in run.output and "trùng" in run.output
+
+
+def test_titles_differing_only_in_case_form_or_diacritics_collide(tiny: TinySite) -> None:
+    import unicodedata
+
+    tiny.post("a.md", {"title": "Họp dân tổ 5", "date": "2020-10-13", "category": "Thông báo"})
+    tiny.post("b.md", {"title": "HOP DAN TO 5", "date": "2020-10-13 15:00", "category": "Thông báo"})
+    tiny.post("c.md", {"title": unicodedata.normalize("NFD", "Họp dân tổ 5"), "date": "2020-10-13",
+                       "category": "Thông báo"})
+    run = tiny.build()
+    assert not run.ok
+    assert "posts/b.md" in run.output and "posts/c.md" in run.output and "posts/a.md" in run.output

@@ -266,18 +266,25 @@ def build_post(raw: RawPost, abs_path: Path, options: LoadOptions) -> tuple[Post
 
 
 def check_unique(posts: Iterable[Post], reserved: Iterable[str] = ()) -> list[Problem]:
-    """Two sources may never write one output path: URLs and aliases, case- and form-insensitive."""
+    """Two sources may never write one output path: URLs and aliases, case- and form-insensitive.
+
+    ``reserved`` are paths the site itself uses; an alias may take neither one
+    of them nor anything under it (``chuyen-muc/thong-bao/`` is the site's).
+    """
     problems: list[Problem] = []
-    owners: dict[str, str] = {fold_key(r): f"đường dẫn dành riêng “{r}”" for r in reserved}
+    taken = [fold_key(r) for r in reserved]
+    owners: dict[str, str] = {}
     for post in posts:
         targets = [(post.url, "slug")] + [(a, "aliases") for a in post.aliases]
         for target, name in targets:
             key = fold_key(target.rstrip("/").removesuffix("/index.html"))
-            if key in owners:
+            site_path = next((r for r in taken if key == r or key.startswith(r + "/")), None)
+            owner = f"đường dẫn dành riêng của trang “{site_path}”" if site_path else owners.get(key)
+            if owner:
                 problems.append(
                     Problem(
                         post.path,
-                        f"đường dẫn “{target}” trùng với {owners[key]}. "
+                        f"đường dẫn “{target}” trùng với {owner}. "
                         "Đổi 'slug' (hoặc bỏ đường dẫn cũ trùng) để mỗi bài có một địa chỉ riêng.",
                         field=name,
                     )
