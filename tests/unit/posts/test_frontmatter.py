@@ -11,6 +11,7 @@ import pytest
 import yaml
 from bantin.core.errors import ContentError, Problem
 from bantin.posts import frontmatter as fm
+from bantin.posts import safe_yaml
 from bantin.posts.frontmatter import (
     MAX_DEPTH,
     MAX_FRONT_MATTER_BYTES,
@@ -43,7 +44,7 @@ def only(error: ContentError) -> Problem:
 def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run a test with libyaml's loader and again with PyYAML's pure-Python one."""
     if request.param == "Python":
-        monkeypatch.setattr(fm, "_BaseLoader", yaml.SafeLoader)
+        monkeypatch.setattr(safe_yaml, "_BaseLoader", yaml.SafeLoader)
     elif not yaml.__with_libyaml__:
         pytest.skip("libyaml is not installed")
     return str(request.param)
@@ -51,8 +52,8 @@ def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
 
 def test_the_fast_c_safe_loader_is_used_when_available() -> None:
     if yaml.__with_libyaml__:
-        assert fm._BaseLoader is yaml.CSafeLoader
-    assert issubclass(fm._BaseLoader, (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+        assert safe_yaml._BaseLoader is yaml.CSafeLoader
+    assert issubclass(safe_yaml._BaseLoader, (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 # --- nesting, size, bombs: never a crash ------------------------------------------------------
@@ -97,7 +98,7 @@ def test_oversized_front_matter_is_refused_before_parsing(monkeypatch: pytest.Mo
     def must_not_parse(*args: object) -> None:
         raise AssertionError("the YAML parser must not see oversized front matter")
 
-    monkeypatch.setattr(fm, "_BaseLoader", must_not_parse)
+    monkeypatch.setattr(safe_yaml, "_BaseLoader", must_not_parse)
     summary = "Tóm tắt rất dài. " * (MAX_FRONT_MATTER_BYTES // 10)
     problem = only(fails(f"---\n{HEAD}summary: {summary}\n---\nbody\n"))
     assert "quá lớn" in problem.message and "64 KiB" in problem.message
