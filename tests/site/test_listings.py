@@ -147,3 +147,16 @@ def test_feeds_parse(tmp_path) -> None:
     assert entry.summary == "Ký tự điều khiển  bị bỏ." or entry.summary == "Ký tự điều khiển bị bỏ."
     category_feed = feedparser.parse(str(site.site / "chuyen-muc/thong-bao/rss.xml"))
     assert not category_feed.bozo and len(category_feed.entries) == 1
+
+
+def test_site_without_declared_categories_accepts_any(tmp_path) -> None:
+    site = TinySite(tmp_path / "ward", categories=[])
+    site.post("a.md", {"title": "Bài A", "date": "2024-01-01", "category": "Văn hóa - Thể thao"})
+    site.post("b.md", {"title": "Bài B", "date": "2024-01-02", "category": "văn hóa - thể thao"})
+    site.post("c.md", {"title": "Bài C", "date": "2024-01-03", "category": "An ninh trật tự"})
+    run = site.build()
+    assert run.ok, run.output
+    assert _cards(site.html("chuyen-muc/van-hoa-the-thao/")) == ["Bài B", "Bài A"]
+    assert _cards(site.html("chuyen-muc/an-ninh-trat-tu/")) == ["Bài C"]
+    nav = site.html("").split('data-md-type="navigation"', 1)[1].split("</nav>", 1)[0]
+    assert nav.index("An ninh trật tự") < nav.index("Văn hóa - Thể thao")

@@ -46,6 +46,7 @@ class LoadOptions:
 @dataclass
 class LoadResult(HasProblems):
     posts: list[Post] = field(default_factory=list)
+    categories: list[Category] = field(default_factory=list)
     scheduled: list[Post] = field(default_factory=list)
     skipped_drafts: list[Post] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -88,7 +89,16 @@ def discover(posts_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
 
 
 def match_category(name: str, categories: Sequence[Category]) -> Category:
-    """The declared category with this name (or slug), compared without case or form."""
+    """The declared category with this name (or slug), compared without case or form.
+
+    A site that declares no categories accepts any name: the category is
+    then made from the name itself.
+    """
+    if not categories:
+        slug = slugify(name)
+        if not slug:
+            raise FieldError(f"tên chuyên mục “{name}” không có chữ hoặc số nào; hãy viết tên khác.")
+        return Category(name, slug)
     wanted = fold_key(name)
     for category in categories:
         if fold_key(category.name) == wanted or category.slug == slugify(name):
@@ -322,4 +332,17 @@ def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult
             candidates.append(post)
     result.problems.extend(check_unique(candidates, reserved))
     result.posts = sorted(candidates, key=lambda p: p.key, reverse=True)
+    if not options.categories:
+        result.categories = categories_of(result.posts)
+    else:
+        result.categories = list(options.categories)
     return result
+
+
+def categories_of(posts: Iterable[Post]) -> list[Category]:
+    """The categories posts name, when the site declares none: one per slug, alphabetical."""
+    found: dict[str, Category] = {}
+    for post in sorted(posts, key=lambda p: p.key):
+        found.setdefault(post.category.slug, post.category)
+    ordered = sorted(found.values(), key=lambda c: fold_key(c.name))
+    return [Category(c.name, c.slug, c.description, order) for order, c in enumerate(ordered)]

@@ -76,7 +76,7 @@ class SiteBuild(HasProblems):
             indicator_parser=parse_indicators,
         )
         result = load_posts(options, reserved=RESERVED)
-        news = NewsCollection.build(result.posts, categories)
+        news = NewsCollection.build(result.posts, result.categories)
         bodies, body_problems = prepare_bodies(news.posts)
         series = collect_series(news.posts)
         routes = news_routes(
