@@ -20,7 +20,7 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve
 
 check: $(STAMP)
 	$(BIN)/bantin check
