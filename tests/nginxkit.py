@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import time
@@ -13,12 +14,36 @@ from dataclasses import dataclass
 from pathlib import Path
 
 NGINX = Path("/usr/sbin/nginx")
+DEPLOY = Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf"
 
 
 @dataclass
 class RunningNginx:
     base: str
     access_log: Path
+
+    def get(self, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+        """Status, headers and body of ``path`` (relative to the site root), errors included."""
+        request = urllib.request.Request(self.base + path.lstrip("/"), headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read()
+
+
+def deploy_block(root: Path, headers: Path) -> str:
+    """The lines of ``deploy/nginx.conf`` between its ``bantin site`` markers, as shipped,
+    with only ``root`` and the security-headers ``include`` pointed at a test build."""
+    text = DEPLOY.read_text(encoding="utf-8")
+    block = re.search(r"# --- bantin site: begin.*?\n(.*?)\n\s*# --- bantin site: end", text, re.S)
+    assert block, "deploy/nginx.conf lost its 'bantin site' markers"
+    lines, roots = re.subn(r"(?m)^(\s*)root\s+[^;]+;", rf"\1root {root};", block.group(1))
+    lines, includes = re.subn(
+        r"(?m)^(\s*)include\s+\S*bantin-security-headers\.conf;", rf"\1include {headers};", lines
+    )
+    assert roots == 1 and includes == 1
+    return lines
 
 
 def _free_port() -> int:
@@ -49,6 +74,7 @@ error_log {workdir}/error.log warn;
 events {{ worker_connections 64; }}
 http {{
     include /etc/nginx/mime.types;
+    default_type application/octet-stream;
     access_log {log} combined;
     client_body_temp_path {workdir}/body;
     proxy_temp_path {workdir}/proxy;
@@ -57,6 +83,7 @@ http {{
     scgi_temp_path {workdir}/scgi;
     server {{
         listen 127.0.0.1:{port};
+        server_name localhost;
 {f"        root {root};{chr(10)}        index index.html;" if root else ""}
 {server_lines}
     }}
@@ -64,6 +91,12 @@ http {{
 """,
         encoding="utf-8",
     )
+    check = subprocess.run(
+        [str(NGINX), "-t", "-c", str(conf), "-p", str(workdir), "-e", str(workdir / "error.log")],
+        capture_output=True, text=True,
+    )
+    if check.returncode != 0:
+        raise RuntimeError(check.stderr)
     process = subprocess.Popen(
         [str(NGINX), "-c", str(conf), "-p", str(workdir), "-e", str(workdir / "error.log")],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -84,4 +117,8 @@ http {{
         yield RunningNginx(base, log)
     finally:
         process.terminate()
-        process.wait(timeout=15)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

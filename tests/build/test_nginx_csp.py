@@ -10,23 +10,18 @@ known to work.
 from __future__ import annotations
 
 import gzip
-import re
 import shutil
-import socket
-import subprocess
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bantin.build.headers import render_nginx, security_headers
-from conftest import ROOT, Site
+from conftest import Site
+
+from tests.nginxkit import RunningNginx, deploy_block, nginx
 
 NGINX = Path("/usr/sbin/nginx")
 CHROMIUM = Path("/usr/bin/chromium")
-DEPLOY = ROOT / "deploy" / "nginx.conf"
 
 pytestmark = [pytest.mark.nginx, pytest.mark.browser]
 
@@ -50,94 +45,6 @@ THEME_EXTRA = """\
 """
 
 
-def _site_block(root: Path, headers: Path) -> str:
-    text = DEPLOY.read_text(encoding="utf-8")
-    block = re.search(r"# --- bantin site: begin.*?\n(.*?)\n\s*# --- bantin site: end", text, re.S)
-    assert block, "deploy/nginx.conf lost its 'bantin site' markers"
-    lines = block.group(1)
-    lines, roots = re.subn(r"(?m)^(\s*)root\s+[^;]+;", rf"\1root {root};", lines)
-    lines, includes = re.subn(
-        r"(?m)^(\s*)include\s+\S*bantin-security-headers\.conf;", rf"\1include {headers};", lines
-    )
-    assert roots == 1 and includes == 1
-    return lines
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Nginx:
-    def __init__(self, workdir: Path, root: Path, headers: Path) -> None:
-        self.port = _free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        workdir.mkdir(parents=True, exist_ok=True)
-        conf = workdir / "nginx.conf"
-        conf.write_text(
-            f"""
-daemon off;
-master_process on;
-worker_processes 1;
-user root;
-pid {workdir}/nginx.pid;
-error_log {workdir}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log {workdir}/access.log;
-    client_body_temp_path {workdir}/body;
-    proxy_temp_path {workdir}/proxy;
-    fastcgi_temp_path {workdir}/fastcgi;
-    uwsgi_temp_path {workdir}/uwsgi;
-    scgi_temp_path {workdir}/scgi;
-    server {{
-        listen 127.0.0.1:{self.port};
-        server_name localhost;
-{_site_block(root, headers)}
-    }}
-}}
-""",
-            encoding="utf-8",
-        )
-        test = subprocess.run(
-            [str(NGINX), "-t", "-c", str(conf), "-p", str(workdir), "-e", str(workdir / "error.log")],
-            capture_output=True, text=True,
-        )
-        assert test.returncode == 0, test.stderr
-        self.process = subprocess.Popen(
-            [str(NGINX), "-c", str(conf), "-p", str(workdir), "-e", str(workdir / "error.log")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                urllib.request.urlopen(self.base + "/", timeout=1).close()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    raise AssertionError((workdir / "error.log").read_text()) from None
-                time.sleep(0.05)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def get(self, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-        request = urllib.request.Request(self.base + path, headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=5) as response:
-                return response.status, dict(response.headers), response.read()
-        except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read()
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Site:
     if not NGINX.exists() or not CHROMIUM.exists():
@@ -156,11 +63,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 @pytest.fixture(scope="module")
-def server(built: Site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
+def server(built: Site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningNginx]:
     headers = built.root / ".site-headers" / "nginx-security-headers.conf"
-    nginx = Nginx(tmp_path_factory.mktemp("nginx"), built.site_dir, headers)
-    yield nginx
-    nginx.stop()
+    block = deploy_block(built.site_dir, headers)
+    with nginx(tmp_path_factory.mktemp("nginx"), None, block) as running:
+        yield running
 
 
 def _violations(browser, base: str, paths: list[str], search: bool = True) -> tuple[list[str], bool]:
@@ -183,11 +90,11 @@ def _violations(browser, base: str, paths: list[str], search: bool = True) -> tu
                 else None)
         page.on("pageerror", lambda e: found.append(f"pageerror: {e}"))
         for path in paths:
-            page.goto(base + path, wait_until="networkidle")
+            page.goto(base.rstrip("/") + path, wait_until="networkidle")
             page.wait_for_timeout(300)
             found += [f"{path}: {v}" for v in page.evaluate("window.__csp")]
         if search:
-            page.goto(base + "/", wait_until="networkidle")
+            page.goto(base, wait_until="networkidle")
             box = page.locator("input.md-search__input")
             box.click()
             box.press_sequentially("phường", delay=50)
@@ -205,7 +112,7 @@ def _violations(browser, base: str, paths: list[str], search: bool = True) -> tu
 PAGES = ["/", "/tin/bai-3/", "/khong-co-trang-nay/"]
 
 
-def test_chromium_loads_pages_with_zero_csp_violations(server: Nginx, browser) -> None:
+def test_chromium_loads_pages_with_zero_csp_violations(server: RunningNginx, browser) -> None:
     found, searched = _violations(browser, server.base, PAGES)
     assert found == []
     assert searched, "search returned no result: the search worker was blocked or broken"
@@ -215,15 +122,12 @@ def test_control_without_hashes_shows_violations(built: Site, tmp_path: Path, br
     """The same site with a policy lacking the hashes: the test above would catch it."""
     headers = tmp_path / "no-hashes.conf"
     headers.write_text(render_nginx(security_headers([])))
-    nginx = Nginx(tmp_path / "nginx", built.site_dir, headers)
-    try:
-        found, _ = _violations(browser, nginx.base, ["/"], search=False)
-    finally:
-        nginx.stop()
+    with nginx(tmp_path / "nginx", None, deploy_block(built.site_dir, headers)) as running:
+        found, _ = _violations(browser, running.base, ["/"], search=False)
     assert any("script-src" in v for v in found), found
 
 
-def test_headers_caching_and_compression(server: Nginx, built: Site) -> None:
+def test_headers_caching_and_compression(server: RunningNginx, built: Site) -> None:
     csp = (built.site_dir / "_headers").read_text().splitlines()[2].split(": ", 1)[1]
     for path, status in (("/", 200), ("/tin/bai-3/", 200), ("/khong-co/", 404)):
         code, headers, _ = server.get(path)

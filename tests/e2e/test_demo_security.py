@@ -3,24 +3,14 @@ Chromium loads its pages (articles, listings, indicators, search) with zero CSP 
 
 from __future__ import annotations
 
-import re
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.nginxkit import nginx
-from tests.sitekit import REPO
+from tests.nginxkit import deploy_block, nginx
 
 pytestmark = [pytest.mark.nginx, pytest.mark.browser]
-
-
-def _site_block(root: Path, headers: Path) -> str:
-    text = (REPO / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    block = re.search(r"# --- bantin site: begin.*?\n(.*?)\n\s*# --- bantin site: end", text, re.S)
-    assert block, "deploy/nginx.conf lost its 'bantin site' markers"
-    lines = re.sub(r"(?m)^(\s*)root\s+[^;]+;", rf"\1root {root};", block.group(1))
-    return re.sub(r"(?m)^(\s*)include\s+\S*bantin-security-headers\.conf;", rf"\1include {headers};", lines)
 
 
 def test_demo_site_has_zero_csp_violations(demo_site: Path, browser, tmp_path: Path) -> None:
@@ -30,7 +20,7 @@ def test_demo_site_has_zero_csp_violations(demo_site: Path, browser, tmp_path: P
     article = next(demo_site.glob("2020/10/13/*/index.html")).parent.relative_to(demo_site)
     indicator = next(p for p in (demo_site / "chi-so").iterdir() if p.is_dir()).relative_to(demo_site)
     pages += [f"{article}/", f"{indicator}/"]
-    with nginx(tmp_path / "nginx", None, _site_block(demo_site, headers)) as server:
+    with nginx(tmp_path / "nginx", None, deploy_block(demo_site, headers)) as server:
         with urllib.request.urlopen(server.base, timeout=10) as response:
             policy = response.headers["Content-Security-Policy"]
         assert "script-src 'self' 'sha256-" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
