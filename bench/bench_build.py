@@ -95,10 +95,10 @@ def write_plain_listings(bantin: Path, plain: Path) -> None:
     from bantin.core.dates import VIETNAM
     from bantin.core.text import slugify
     from bantin.core.vnformat import format_datetime, format_integer
+    from bantin.news.routes import ListingView, PostView, news_routes
     from bantin.posts.collection import NewsCollection
     from bantin.posts.loader import LoadOptions, load_posts
     from bantin.posts.model import Category
-    from bantin.site.routes import ListingView, PostView, news_routes
 
     categories = tuple(Category(c, slugify(c), "", i) for i, c in enumerate(CATEGORIES))
     options = LoadOptions(root=bantin, posts_dir=bantin / "posts", docs_dir=bantin / "docs",

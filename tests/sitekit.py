@@ -112,7 +112,7 @@ class TinySite:
 
     def bantin_cli(self, *args: str) -> BuildRun:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        done = subprocess.run([sys.executable, "-m", "bantin.cli", *args], capture_output=True,
+        done = subprocess.run([sys.executable, "-m", "bantin.adapter.cli", *args], capture_output=True,
                               text=True, env=env, cwd=self.root, timeout=300)
         return BuildRun(done.returncode, done.stdout + done.stderr)
 

@@ -15,7 +15,7 @@ import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bantin.cli import page_keys
+from bantin.adapter.cli import page_keys
 from bantin.core.dates import VIETNAM
 from bantin.views.importer import import_logs
 

@@ -1,6 +1,6 @@
 """``bantin views import LOG...``: the command line of the views domain.
 
-``bantin.cli`` calls :func:`add_subparser` with its sub-parsers and runs
+``bantin.adapter.cli`` calls :func:`add_subparser` with its sub-parsers and runs
 ``args.func(args)``, which returns the exit code: 0 done, 1 a log or the
 data file could not be used (nothing written), 2 wrong usage.
 

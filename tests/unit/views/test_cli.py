@@ -194,7 +194,7 @@ def test_page_keys_hook_failures(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_registered_in_the_bantin_command() -> None:
-    from bantin.cli import build_parser
+    from bantin.adapter.cli import build_parser
 
     args = build_parser().parse_args(["views", "import", "access.log", "access.log.1.gz"])
     assert args.logs == ["access.log", "access.log.1.gz"]

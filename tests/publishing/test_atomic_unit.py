@@ -10,14 +10,14 @@ import time
 from pathlib import Path
 
 import pytest
-from bantin.build import atomic
-from bantin.build.headers import (
+from bantin.publish import atomic
+from bantin.publish.headers import (
     content_security_policy,
     render_nginx,
     render_static_host,
     security_headers,
 )
-from bantin.build.output import (
+from bantin.publish.output import (
     inline_script_hashes,
     inspect_output,
     is_editor_temp,
@@ -157,7 +157,7 @@ def test_lock_of_a_killed_process_is_free(tmp_path: Path) -> None:
                 f"""
                 import sys, time
                 from pathlib import Path
-                from bantin.build.atomic import BuildLock
+                from bantin.publish.atomic import BuildLock
                 BuildLock(Path({str(lock_path)!r})).acquire(0)
                 print("held", flush=True)
                 time.sleep(600)

@@ -28,7 +28,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bantin.core.errors import Problem
+from ..core.errors import Problem
 
 # Names never published. Matched against the file name only.
 EDITOR_TEMP_PATTERNS = (

@@ -17,8 +17,8 @@ from mkdocs.utils import get_relative_url
 from ..core.errors import Problem
 from ..indicators.inline import expand, find_placement
 from ..indicators.present import present
+from ..news.routes import indicator_url
 from ..posts.model import Post
-from .routes import indicator_url
 
 BOX_SLOT = '<div class="bt-box-slot"></div>'
 

@@ -3,8 +3,8 @@
 MkDocs empties ``site_dir`` before it builds, so a build that fails half-way
 leaves a broken site. This plugin points ``site_dir`` at a staging folder
 beside it, checks the finished output, and swaps it into place only when the
-build succeeded (see :mod:`bantin.build.atomic`). It also writes the security
-headers for the site (:mod:`bantin.build.headers`).
+build succeeded (see :mod:`bantin.publish.atomic`). It also writes the security
+headers for the site (:mod:`bantin.publish.headers`).
 
 Event order (priorities):
 
@@ -37,10 +37,10 @@ from mkdocs.utils import CountHandler
 
 from bantin.core.errors import Problem
 
-from . import atomic
-from .config import AtomicBuildConfig
-from .headers import render_nginx, render_static_host, security_headers
-from .output import inspect_output, is_inside
+from ..publish import atomic
+from ..publish.headers import render_nginx, render_static_host, security_headers
+from ..publish.output import inspect_output, is_inside
+from .publish_config import AtomicBuildConfig
 
 log = get_plugin_logger(__name__)
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bantin.build.headers import render_nginx, security_headers
+from bantin.publish.headers import render_nginx, security_headers
 from conftest import Site
 
 from tests.nginxkit import RunningNginx, deploy_block, nginx

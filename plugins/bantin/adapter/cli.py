@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from . import __version__
-from .core.dates import VIETNAM
-from .core.errors import Problem
+from .. import __version__
+from ..core.dates import VIETNAM
+from ..core.errors import Problem
 
 
 def _load_site(config_file: str) -> tuple[object, object]:
@@ -28,7 +28,7 @@ def _load_site(config_file: str) -> tuple[object, object]:
 
 
 def _categories(config_file: str) -> tuple[list, Path]:
-    from .site.settings import declared_categories
+    from .settings import declared_categories
 
     config, plugin = _load_site(config_file)
     categories, _ = declared_categories(plugin.config, Path(config_file).name)
@@ -37,7 +37,7 @@ def _categories(config_file: str) -> tuple[list, Path]:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .posts.scaffold import new_post_path, render_new_post
+    from ..posts.scaffold import new_post_path, render_new_post
 
     categories, posts_dir = _categories(args.config)
     now = datetime.now(VIETNAM)
@@ -68,7 +68,7 @@ def report(problems: Sequence[Problem], out=sys.stdout) -> tuple[int, int]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .site.pages import SiteBuild
+    from .pages import SiteBuild
 
     config, plugin = _load_site(args.config)
     # Drafts are checked too: a draft is a post about to be published.
@@ -94,7 +94,7 @@ def page_keys(config_file: str) -> list[str]:
     """
     from pathlib import PurePosixPath
 
-    from .site.pages import SiteBuild
+    from .pages import SiteBuild
 
     config, plugin = _load_site(config_file)
     build = SiteBuild.start(plugin.config, config, preview=False)
@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
 
     try:
-        from .views import cli as views_cli
+        from ..views import cli as views_cli
     except ImportError:
         views_cli = None
     if views_cli is not None and hasattr(views_cli, "add_subparser"):

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bantin.core.errors import Problem
+from ..core.errors import Problem
 
 LOCK_NAME = ".bantin-build.lock"
 

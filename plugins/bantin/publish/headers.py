@@ -1,7 +1,7 @@
 """Security headers for the built site, with a CSP that allows no ``'unsafe-inline'`` script.
 
 The policy is computed from the build's own output: every inline script
-found by :mod:`bantin.build.output` is allowed by its SHA-256 hash and
+found by :mod:`bantin.publish.output` is allowed by its SHA-256 hash and
 nothing else runs but the site's own files. The same headers are rendered
 for two kinds of host:
 

@@ -20,6 +20,8 @@ from ..core.errors import HasProblems, Problem
 from ..indicators.parse import parse_indicators
 from ..indicators.present import present
 from ..indicators.series import collect_series, latest_points, series_problems
+from ..news.context import FILTERS, SiteContext, first_paragraph_text
+from ..news.routes import RESERVED, PostView, Route, indicator_routes, indicator_url, news_routes
 from ..posts.collection import NewsCollection
 from ..posts.loader import LoadResult, load_posts
 from ..posts.sanitize import sanitize_html
@@ -27,9 +29,7 @@ from ..views.counts import ViewCounts
 from ..views.store import ViewsDataError
 from .boxes import BoxRenderer, PostBody, prepare_bodies
 from .config import BantinConfig
-from .context import FILTERS, SiteContext, first_paragraph_text
 from .outputs import check_output_paths, feed_files, redirect_files
-from .routes import RESERVED, PostView, Route, indicator_routes, indicator_url, news_routes
 from .settings import declared_categories, load_options, ward
 from .sources import drop_unsafe_sources
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from ..core.dates import VIETNAM
 from ..core.errors import Problem
 from ..core.text import clean_line, slugify
+from ..news.context import Ward
 from ..posts.loader import LoadOptions
 from ..posts.model import Category
 from .config import BantinConfig
-from .context import Ward
 
 
 def declared_categories(
