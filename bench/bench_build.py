@@ -23,8 +23,13 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CATEGORIES = ["Tin tức - Sự kiện", "Bài viết chuyên sâu", "Dân vận chính quyền",
-              "Mặt trận - Đoàn thể", "Thông báo"]
+CATEGORIES = [
+    "Tin tức - Sự kiện",
+    "Bài viết chuyên sâu",
+    "Dân vận chính quyền",
+    "Mặt trận - Đoàn thể",
+    "Thông báo",
+]
 TAGS = ["dân vận", "an sinh xã hội", "môi trường", "giáo dục", "y tế", "an ninh trật tự"]
 BODY = """Trong {n} tháng, phường đã vận động được {money} đồng cho Quỹ “Vì người nghèo”.
 
@@ -44,17 +49,27 @@ Công tác tiếp công dân được duy trì vào thứ Hai hằng tuần.
 
 
 def body(n: int) -> str:
-    return BODY.format(n=n % 12 + 1, money=f"{(n * 7919) % 900 + 100}.000.000", meetings=n % 40,
-                       people=n * 3 % 1000, households=n % 17, models=n % 391)
+    return BODY.format(
+        n=n % 12 + 1,
+        money=f"{(n * 7919) % 900 + 100}.000.000",
+        meetings=n % 40,
+        people=n * 3 % 1000,
+        households=n % 17,
+        models=n % 391,
+    )
 
 
 def write_sites(root: Path, posts: int) -> tuple[Path, Path]:
     bantin, plain = root / "bantin", root / "plain"
     for site in (bantin, plain):
         (site / "docs").mkdir(parents=True)
-        (site / "docs" / "gioi-thieu.md").write_text("# Giới thiệu\n\nPhường thử.\n", encoding="utf-8")
-    theme = (f"theme:\n  name: material\n  language: vi\n  custom_dir: {REPO / 'overrides'}\n"
-             "  font: false\n  features: [navigation.tabs]\n")
+        (site / "docs" / "gioi-thieu.md").write_text(
+            "# Giới thiệu\n\nPhường thử.\n", encoding="utf-8"
+        )
+    theme = (
+        f"theme:\n  name: material\n  language: vi\n  custom_dir: {REPO / 'overrides'}\n"
+        "  font: false\n  features: [navigation.tabs]\n"
+    )
     categories = "".join(f"        - name: {c}\n" for c in CATEGORIES)
     (bantin / "mkdocs.yml").write_text(
         f"site_name: Bench\nsite_url: https://bench.example.vn/\n{theme}"
@@ -101,19 +116,31 @@ def write_plain_listings(bantin: Path, plain: Path) -> None:
     from bantin.posts.model import Category
 
     categories = tuple(Category(c, slugify(c), "", i) for i, c in enumerate(CATEGORIES))
-    options = LoadOptions(root=bantin, posts_dir=bantin / "posts", docs_dir=bantin / "docs",
-                          now=datetime.now(VIETNAM), categories=categories)
+    options = LoadOptions(
+        root=bantin,
+        posts_dir=bantin / "posts",
+        docs_dir=bantin / "docs",
+        now=datetime.now(VIETNAM),
+        categories=categories,
+    )
     news = NewsCollection.build(load_posts(options).posts, categories)
-    for route in news_routes(news, per_page=10, related_count=5, home_block_count=4, latest_count=6):
+    for route in news_routes(
+        news, per_page=10, related_count=5, home_block_count=4, latest_count=6
+    ):
         if isinstance(route.view, PostView):
             continue
         posts = route.view.pager.posts if isinstance(route.view, ListingView) else news.latest(10)
         lines = [f"# {route.title}", ""]
         for post in posts:
-            lines += [f"### [{post.title}](/{post.url})", "",
-                      f"{format_datetime(post.date)} · {post.category.name} · "
-                      f"Lượt xem: {format_integer(post.views)}", "",
-                      post.body.split("\n\n", 1)[0], ""]
+            lines += [
+                f"### [{post.title}](/{post.url})",
+                "",
+                f"{format_datetime(post.date)} · {post.category.name} · "
+                f"Lượt xem: {format_integer(post.views)}",
+                "",
+                post.body.split("\n\n", 1)[0],
+                "",
+            ]
         target = plain / "docs" / route.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("\n".join(lines), encoding="utf-8")
@@ -123,13 +150,19 @@ def timed_build(site: Path) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     shutil.rmtree(site / "site", ignore_errors=True)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml")],
-                   check=True, env=env, cwd=site)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml")],
+        check=True,
+        env=env,
+        cwd=site,
+    )
     return time.perf_counter() - start
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
@@ -146,8 +179,10 @@ def main() -> int:
         ours = statistics.median(times["bantin"])
         print(f"posts: {args.posts}, rounds: {args.rounds}")
         print(f"plain MkDocs (baseline): {base:.1f} s, {pages['plain']} pages")
-        print(f"bantin:                  {ours:.1f} s, {pages['bantin']} pages "
-              f"(articles + listings, tags, archive, home)")
+        print(
+            f"bantin:                  {ours:.1f} s, {pages['bantin']} pages "
+            f"(articles + listings, tags, archive, home)"
+        )
         print(f"ratio bantin / plain:    {ours / base:.2f}x  (target ≤ 1.30x)")
     return 0
 

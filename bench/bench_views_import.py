@@ -63,13 +63,23 @@ BOTS = [
     "-",
 ]
 ASSETS = [
-    "/assets/stylesheets/main.6543a935.min.css", "/assets/javascripts/bundle.88dd0f4e.min.js",
-    "/assets/bantin.css", "/assets/images/favicon.png", "/assets/logo.svg",
-    "/search/search_index.json", "/sitemap.xml", "/feed_rss_created.xml",
+    "/assets/stylesheets/main.6543a935.min.css",
+    "/assets/javascripts/bundle.88dd0f4e.min.js",
+    "/assets/bantin.css",
+    "/assets/images/favicon.png",
+    "/assets/logo.svg",
+    "/search/search_index.json",
+    "/sitemap.xml",
+    "/feed_rss_created.xml",
 ]
 SCANS = ["/wp-login.php", "/.env", "/xmlrpc.php", "/admin/../../etc/passwd", "/phpmyadmin/"]
-REFERRERS = ["-", "https://www.google.com/", "https://www.facebook.com/", "https://zalo.me/",
-             "https://phuong.example.vn/"]
+REFERRERS = [
+    "-",
+    "https://www.google.com/",
+    "https://www.facebook.com/",
+    "https://zalo.me/",
+    "https://phuong.example.vn/",
+]
 
 
 def pages(count: int = 400) -> list[str]:
@@ -112,7 +122,9 @@ def generate(path: Path, lines: int, seed: int) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         buf: list[str] = []
 
-        def emit(addr: str, method: str, url: str, status: int, size: str, ref: str, agent: str) -> None:
+        def emit(
+            addr: str, method: str, url: str, status: int, size: str, ref: str, agent: str
+        ) -> None:
             nonlocal written, clock
             clock += step
             t = int(clock) - (1 if rng.random() < 0.02 else 0)  # workers log slightly out of order
@@ -122,9 +134,13 @@ def generate(path: Path, lines: int, seed: int) -> None:
             if minute is None:
                 if len(stamps) > 4096:
                     stamps.clear()
-                minute = stamps[t // 60] = datetime.fromtimestamp(t - t % 60, UTC).strftime("%d/%b/%Y:%H:%M")
+                minute = stamps[t // 60] = datetime.fromtimestamp(t - t % 60, UTC).strftime(
+                    "%d/%b/%Y:%H:%M"
+                )
             stamp = f"{minute}:{t % 60:02d} +0000"
-            buf.append(f'{addr} - - [{stamp}] "{method} {url} HTTP/1.1" {status} {size} "{ref}" "{agent}"\n')
+            buf.append(
+                f'{addr} - - [{stamp}] "{method} {url} HTTP/1.1" {status} {size} "{ref}" "{agent}"\n'
+            )
             written += 1
 
         while written < lines:
@@ -138,12 +154,18 @@ def generate(path: Path, lines: int, seed: int) -> None:
                 if rng.random() < 0.5:
                     emit(addr, "POST", "/xmlrpc.php", 405, "166", "-", agent)
                 else:
-                    emit(addr, rng.choice(["GET", "HEAD"]), rng.choice(SCANS), 404, "153", "-", agent)
+                    emit(
+                        addr, rng.choice(["GET", "HEAD"]), rng.choice(SCANS), 404, "153", "-", agent
+                    )
             elif roll < 0.371:  # damage: truncated write, TLS handshake on the HTTP port
                 if rng.random() < 0.5:
-                    buf.append('203.0.113.9 - - [01/Nov/2026:00:00:01 +0000] "GET /2020/01/01/bai-viet-so\n')
+                    buf.append(
+                        '203.0.113.9 - - [01/Nov/2026:00:00:01 +0000] "GET /2020/01/01/bai-viet-so\n'
+                    )
                 else:
-                    buf.append('198.51.100.4 - - [01/Nov/2026:00:00:01 +0000] "\\x16\\x03\\x01\\x02\\x00" 400 157 "-" "-"\n')
+                    buf.append(
+                        '198.51.100.4 - - [01/Nov/2026:00:00:01 +0000] "\\x16\\x03\\x01\\x02\\x00" 400 157 "-" "-"\n'
+                    )
                 written += 1
             else:  # a reader's visit: a few pages (sometimes reloaded), each with its assets
                 addr, agent = rng.choice(visitors)
@@ -154,12 +176,25 @@ def generate(path: Path, lines: int, seed: int) -> None:
                     if rng.random() > 0.2:  # else: a reload of the same page
                         url = rng.choice(hot) if rng.random() < 0.6 else rng.choice(urls)
                     status = 304 if rng.random() < 0.15 else 200
-                    emit(addr, "GET", url, status,
-                         "-" if status == 304 else str(randint(8000, 60000)),
-                         rng.choice(REFERRERS), agent)
+                    emit(
+                        addr,
+                        "GET",
+                        url,
+                        status,
+                        "-" if status == 304 else str(randint(8000, 60000)),
+                        rng.choice(REFERRERS),
+                        agent,
+                    )
                     for asset in rng.sample(ASSETS, randint(1, 4)):
-                        emit(addr, "GET", asset, rng.choice((200, 304, 304)),
-                             str(randint(200, 90000)), "https://phuong.example.vn" + url, agent)
+                        emit(
+                            addr,
+                            "GET",
+                            asset,
+                            rng.choice((200, 304, 304)),
+                            str(randint(200, 90000)),
+                            "https://phuong.example.vn" + url,
+                            agent,
+                        )
             if len(buf) > 20_000:
                 out.writelines(buf)
                 buf.clear()
@@ -224,7 +259,9 @@ def run_child(paths: list[Path], data: Path, rounds: int = 1) -> dict:
     """Baselines and import in one fresh interpreter (same conditions), best of ``rounds``."""
     done = subprocess.run(
         [sys.executable, __file__, "--child", str(rounds), str(data), *map(str, paths)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(done.stdout)
 
@@ -244,12 +281,20 @@ def child(rounds: int, data: str, paths: list[str]) -> None:
         summary = import_logs(paths, data, site_prefix="/", dry_run=n < rounds - 1)
         import_s.append(time.perf_counter() - t)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({
-        "seconds": min(import_s), "split": min(split_s), "regex": min(regex_s),
-        "lines": summary.lines, "views": summary.views,
-        "skipped": {str(k): v for k, v in summary.skipped.items()},
-        "rss_before_kib": before, "rss_peak_kib": peak,
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": min(import_s),
+                "split": min(split_s),
+                "regex": min(regex_s),
+                "lines": summary.lines,
+                "views": summary.views,
+                "skipped": {str(k): v for k, v in summary.skipped.items()},
+                "rss_before_kib": before,
+                "rss_peak_kib": peak,
+            }
+        )
+    )
 
 
 def main() -> None:
@@ -264,26 +309,42 @@ def main() -> None:
         t = time.perf_counter()
         generate(log, args.lines, args.seed)
         size = log.stat().st_size
-        print(f"generated {args.lines:,} lines, {size / 1e6:.0f} MB, in {time.perf_counter() - t:.1f} s")
+        print(
+            f"generated {args.lines:,} lines, {size / 1e6:.0f} MB, in {time.perf_counter() - t:.1f} s"
+        )
 
         one = run_child([log], root / "one.json", rounds=2)
         n = one["lines"]
         print(f"\none plain file, {n:,} lines (best of 2 rounds, each in the same process)")
-        print(f"  baseline read+split loop     {one['split']:6.2f} s  {n / one['split']:12,.0f} lines/s")
-        print(f"  baseline regex-only loop     {one['regex']:6.2f} s  {n / one['regex']:12,.0f} lines/s")
-        print(f"  bantin views import          {one['seconds']:6.2f} s  {n / one['seconds']:12,.0f} lines/s")
+        print(
+            f"  baseline read+split loop     {one['split']:6.2f} s  {n / one['split']:12,.0f} lines/s"
+        )
+        print(
+            f"  baseline regex-only loop     {one['regex']:6.2f} s  {n / one['regex']:12,.0f} lines/s"
+        )
+        print(
+            f"  bantin views import          {one['seconds']:6.2f} s  {n / one['seconds']:12,.0f} lines/s"
+        )
         print(f"  ratio import / read+split    {one['seconds'] / one['split']:6.2f}x")
         print(f"  ratio import / regex-only    {one['seconds'] / one['regex']:6.2f}x")
-        print(f"  views added {one['views']:,}; skipped " + ", ".join(
-            f"{k} {v:,}" for k, v in sorted(one["skipped"].items(), key=lambda kv: -kv[1])))
-        print(f"  peak RSS {one['rss_peak_kib'] / mib:.0f} MiB (interpreter and imports: "
-              f"{one['rss_before_kib'] / mib:.0f} MiB)")
+        print(
+            f"  views added {one['views']:,}; skipped "
+            + ", ".join(
+                f"{k} {v:,}" for k, v in sorted(one["skipped"].items(), key=lambda kv: -kv[1])
+            )
+        )
+        print(
+            f"  peak RSS {one['rss_peak_kib'] / mib:.0f} MiB (interpreter and imports: "
+            f"{one['rss_before_kib'] / mib:.0f} MiB)"
+        )
 
         quarter = root / "access.log.quarter"
         first_lines(log, quarter, n // 4)
         small = run_child([quarter], root / "quarter.json")
-        print(f"\nbounded memory: peak RSS {small['rss_peak_kib'] / mib:.0f} MiB for {small['lines']:,} lines, "
-              f"{one['rss_peak_kib'] / mib:.0f} MiB for {n:,} lines")
+        print(
+            f"\nbounded memory: peak RSS {small['rss_peak_kib'] / mib:.0f} MiB for {small['lines']:,} lines, "
+            f"{one['rss_peak_kib'] / mib:.0f} MiB for {n:,} lines"
+        )
 
         rotated_dir = root / "rotated"
         rotated_dir.mkdir()
@@ -293,16 +354,21 @@ def main() -> None:
         rot = run_child(shuffled, root / "rotated.json")
         print(f"\nrotated set given as {' '.join(p.name for p in shuffled)}")
         print(f"  baseline read+split (gunzip) {rot['split']:6.2f} s")
-        print(f"  bantin views import          {rot['seconds']:6.2f} s  {rot['lines'] / rot['seconds']:12,.0f} lines/s")
+        print(
+            f"  bantin views import          {rot['seconds']:6.2f} s  {rot['lines'] / rot['seconds']:12,.0f} lines/s"
+        )
         print(f"  ratio import / read+split    {rot['seconds'] / rot['split']:6.2f}x")
         same = "the same as" if rot["views"] == one["views"] else "DIFFERENT from"
         print(f"  views added {rot['views']:,}, {same} the single file ({one['views']:,})")
 
         again = run_child([quarter], root / "quarter.json")
-        print(f"\nfirst quarter imported again: {again['seconds']:.2f} s for {again['lines']:,} lines, "
-              f"views added {again['views']:,}, already imported {again['skipped'].get('duplicate', 0):,}")
+        print(
+            f"\nfirst quarter imported again: {again['seconds']:.2f} s for {again['lines']:,} lines, "
+            f"views added {again['views']:,}, already imported {again['skipped'].get('duplicate', 0):,}"
+        )
         if again["views"]:
             raise SystemExit("re-import added views: idempotence is broken")
+
 
 if __name__ == "__main__":
     if len(sys.argv) > 3 and sys.argv[1] == "--child":

@@ -93,13 +93,15 @@ http {{
     )
     check = subprocess.run(
         [str(NGINX), "-t", "-c", str(conf), "-p", str(workdir), "-e", str(workdir / "error.log")],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     if check.returncode != 0:
         raise RuntimeError(check.stderr)
     process = subprocess.Popen(
         [str(NGINX), "-c", str(conf), "-p", str(workdir), "-e", str(workdir / "error.log")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}/"
     try:

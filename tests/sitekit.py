@@ -61,8 +61,13 @@ class TinySite:
         (root / "docs").mkdir(parents=True, exist_ok=True)
         (root / "posts").mkdir(exist_ok=True)
         self.bantin: dict[str, Any] = {
-            "ward": {"name": "Phường Thử", "agency": "UBND phường Thử", "phone": "024.1234.5678",
-                     "email": "ubnd@example.vn", "address": "Số 1 phố Thử"},
+            "ward": {
+                "name": "Phường Thử",
+                "agency": "UBND phường Thử",
+                "phone": "024.1234.5678",
+                "email": "ubnd@example.vn",
+                "address": "Số 1 phố Thử",
+            },
             "categories": CATEGORIES,
             **bantin_options,
         }
@@ -83,8 +88,13 @@ class TinySite:
         config = {
             "site_name": "Cổng thông tin phường Thử",
             "site_url": "https://thu.example.vn/",
-            "theme": {"name": "material", "language": "vi", "custom_dir": str(OVERRIDES),
-                      "font": False, "features": ["navigation.tabs"]},
+            "theme": {
+                "name": "material",
+                "language": "vi",
+                "custom_dir": str(OVERRIDES),
+                "font": False,
+                "features": ["navigation.tabs"],
+            },
             "plugins": plugins,
             **self.extra_config,
         }
@@ -92,7 +102,9 @@ class TinySite:
             yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
 
-    def post(self, name: str, front: dict[str, Any] | str, body: str = "Nội dung bài viết.") -> Path:
+    def post(
+        self, name: str, front: dict[str, Any] | str, body: str = "Nội dung bài viết."
+    ) -> Path:
         """Write ``posts/<name>``; ``front`` is a mapping (dumped as YAML) or raw YAML text."""
         path = self.root / "posts" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -106,14 +118,21 @@ class TinySite:
         if strict:
             command.append("--strict")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        done = subprocess.run([*command, *args], capture_output=True, text=True, env=env,
-                              cwd=self.root, timeout=300)
+        done = subprocess.run(
+            [*command, *args], capture_output=True, text=True, env=env, cwd=self.root, timeout=300
+        )
         return BuildRun(done.returncode, done.stdout + done.stderr)
 
     def bantin_cli(self, *args: str) -> BuildRun:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        done = subprocess.run([sys.executable, "-m", "bantin.adapter.cli", *args], capture_output=True,
-                              text=True, env=env, cwd=self.root, timeout=300)
+        done = subprocess.run(
+            [sys.executable, "-m", "bantin.adapter.cli", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=self.root,
+            timeout=300,
+        )
         return BuildRun(done.returncode, done.stdout + done.stderr)
 
     def html(self, url: str) -> str:

@@ -163,11 +163,19 @@ def person(
     draw.ellipse([x - head_r, hy - head_r, x + head_r, hy + head_r], fill=SKIN)
     draw.pieslice([x - head_r, hy - head_r, x + head_r, hy + head_r], 180, 360, fill=(33, 33, 33))
     if hat:
-        draw.ellipse([x - head_r - 8, hy - head_r - 2, x + head_r + 8, hy - 2], fill=(255, 241, 118))
+        draw.ellipse(
+            [x - head_r - 8, hy - head_r - 2, x + head_r + 8, hy - 2], fill=(255, 241, 118)
+        )
 
 
 def crowd(
-    draw: ImageDraw.ImageDraw, rng: random.Random, x0: int, x1: int, base: int, n: int, s: float = 1.0
+    draw: ImageDraw.ImageDraw,
+    rng: random.Random,
+    x0: int,
+    x1: int,
+    base: int,
+    n: int,
+    s: float = 1.0,
 ) -> None:
     step = (x1 - x0) / max(1, n - 1)
     for i in range(n):
@@ -197,7 +205,9 @@ def banner(img: Image.Image, text: str, y: int = 40, fill: Color = RED) -> None:
     pad_x, pad_y = 36, 18
     x0 = (WIDTH - tw) // 2 - pad_x
     draw.rectangle([x0, y, x0 + tw + 2 * pad_x, y + th + 2 * pad_y], fill=fill)
-    draw.rectangle([x0 + 6, y + 6, x0 + tw + 2 * pad_x - 6, y + th + 2 * pad_y - 6], outline=YELLOW, width=2)
+    draw.rectangle(
+        [x0 + 6, y + 6, x0 + tw + 2 * pad_x - 6, y + th + 2 * pad_y - 6], outline=YELLOW, width=2
+    )
     draw.text((x0 + pad_x - box[0], y + pad_y - box[1]), shown, font=font, fill=YELLOW)
 
 
@@ -280,7 +290,11 @@ def fire_truck(draw: ImageDraw.ImageDraw, x: int, base: int) -> None:
     draw.rectangle([x + 400, base - 110, x + 465, base - 75], fill=(179, 229, 252))
     draw.rectangle([x + 20, base - 175, x + 340, base - 160], fill=(189, 189, 189))
     for k in range(8):
-        draw.line([(x + 30 + k * 40, base - 175), (x + 30 + k * 40, base - 160)], fill=(117, 117, 117), width=3)
+        draw.line(
+            [(x + 30 + k * 40, base - 175), (x + 30 + k * 40, base - 160)],
+            fill=(117, 117, 117),
+            width=3,
+        )
     for wx in (x + 80, x + 300, x + 420):
         draw.ellipse([wx - 38, base - 76, wx + 38, base], fill=(33, 33, 33))
         draw.ellipse([wx - 16, base - 54, wx + 16, base - 22], fill=(158, 158, 158))
@@ -335,7 +349,9 @@ def scene_books(rng: random.Random, text: str) -> Image.Image:
 
 def broom(draw: ImageDraw.ImageDraw, x: int, base: int) -> None:
     draw.line([(x, base - 160), (x + 30, base - 30)], fill=(121, 85, 72), width=8)
-    draw.polygon([(x + 10, base - 40), (x + 60, base - 40), (x + 70, base), (x, base)], fill=(255, 193, 7))
+    draw.polygon(
+        [(x + 10, base - 40), (x + 60, base - 40), (x + 70, base), (x, base)], fill=(255, 193, 7)
+    )
 
 
 def scene_clean(rng: random.Random, text: str) -> Image.Image:
@@ -407,7 +423,9 @@ class Picture:
 
 PICTURES = (
     Picture("posts/2019/anh/mat-tran-trao-qua-2019.jpg", scene_gifts, "Vì người nghèo 2019"),
-    Picture("posts/2019/anh/ngay-hoi-dai-doan-ket-2019.jpg", scene_festival, "Ngày hội Đại đoàn kết"),
+    Picture(
+        "posts/2019/anh/ngay-hoi-dai-doan-ket-2019.jpg", scene_festival, "Ngày hội Đại đoàn kết"
+    ),
     Picture("posts/2020/anh/dan-van-9-thang-2020.jpg", scene_office, "Dân vận khéo"),
     Picture("posts/2020/anh/trao-qua-covid-19.jpg", scene_gifts, "Chung tay phòng, chống dịch"),
     Picture("posts/2020/anh/dai-hoi-chi-bo-2020.jpg", scene_hall, "Đại hội Chi bộ 2020 - 2022"),

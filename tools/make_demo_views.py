@@ -54,11 +54,29 @@ def main() -> None:
         if roll < 0.10:
             rows.append((when, line(ip, when, "/" + page, 200, rng.choice(CRAWLERS))))
         elif roll < 0.25:
-            rows.append((when, line(ip, when, "/assets/fonts/be-vietnam-pro-vietnamese-400-normal.woff2", 200, rng.choice(READERS))))
+            rows.append(
+                (
+                    when,
+                    line(
+                        ip,
+                        when,
+                        "/assets/fonts/be-vietnam-pro-vietnamese-400-normal.woff2",
+                        200,
+                        rng.choice(READERS),
+                    ),
+                )
+            )
         elif roll < 0.27:
             rows.append((when, f"{ip} - - [broken line\n"))
         else:
-            rows.append((when, line(ip, when, "/" + page, rng.choice((200, 200, 200, 304)), rng.choice(READERS))))
+            rows.append(
+                (
+                    when,
+                    line(
+                        ip, when, "/" + page, rng.choice((200, 200, 200, 304)), rng.choice(READERS)
+                    ),
+                )
+            )
     rows.sort(key=lambda row: row[0])
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "access.log"

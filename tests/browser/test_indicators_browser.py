@@ -23,11 +23,15 @@ FUND = "chi-so/quy-vi-nguoi-ngheo/"
 
 def _no_sideways_scroll(page, viewport: dict[str, int], what: str) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= viewport["width"], f"{what} scrolls sideways: {width}px on a {viewport['width']}px screen"
+    assert width <= viewport["width"], (
+        f"{what} scrolls sideways: {width}px on a {viewport['width']}px screen"
+    )
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_article_boxes_fit_and_show_their_bars(browser, base_url: str, screenshots: Path, viewport) -> None:
+def test_article_boxes_fit_and_show_their_bars(
+    browser, base_url: str, screenshots: Path, viewport
+) -> None:
     page = browser.new_page(viewport=viewport)
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -47,16 +51,24 @@ def test_article_boxes_fit_and_show_their_bars(browser, base_url: str, screensho
             }"""
         )
         assert outside == [], f"{url}: {outside}"
-        assert page.evaluate("document.querySelector('.bt-indicators').getBoundingClientRect().right") <= viewport["width"]
+        assert (
+            page.evaluate("document.querySelector('.bt-indicators').getBoundingClientRect().right")
+            <= viewport["width"]
+        )
         # bars are drawn (styled <meter>, a few pixels high, as wide as their cell or card)
         for meter in page.locator(".bt-indicators meter").all():
             size = meter.bounding_box()
-            assert size is not None and 3 <= size["height"] <= 12 and size["width"] >= 40, (url, size)
+            assert size is not None and 3 <= size["height"] <= 12 and size["width"] >= 40, (
+                url,
+                size,
+            )
         box.screenshot(path=screenshots / f"box-{name}.png")
         page.screenshot(path=screenshots / f"article-{name}.png", full_page=True)
     # the box on the phone is one column; on the desktop cards sit side by side
     page.goto(base_url + ARTICLES["target"])
-    lefts = page.evaluate("[...document.querySelectorAll('.bt-indicator')].map(e => Math.round(e.getBoundingClientRect().left))")
+    lefts = page.evaluate(
+        "[...document.querySelectorAll('.bt-indicator')].map(e => Math.round(e.getBoundingClientRect().left))"
+    )
     assert len(lefts) == 2
     assert (lefts[0] == lefts[1]) is (viewport is PHONE)
     # the change reads the same with or without colour: the words are on the page
@@ -82,7 +94,11 @@ def test_indicator_page_chart_per_width_and_table_scrolls_in_its_box(
         assert wide.is_visible() and not narrow.is_visible()
         shown = wide
     chart = shown.bounding_box()
-    assert chart is not None and chart["width"] >= 300 and chart["x"] + chart["width"] <= viewport["width"]
+    assert (
+        chart is not None
+        and chart["width"] >= 300
+        and chart["x"] + chart["width"] <= viewport["width"]
+    )
     assert shown.locator("circle").count() == 4
     _no_sideways_scroll(page, viewport, FUND)
     wrap = page.evaluate(
@@ -104,7 +120,9 @@ def test_indicator_page_chart_per_width_and_table_scrolls_in_its_box(
     block = page.locator(".bt-headline-figures")
     assert block.is_visible()
     _no_sideways_scroll(page, viewport, "home")
-    tiles = page.evaluate("[...document.querySelectorAll('.bt-headline-figure')].map(e => Math.round(e.getBoundingClientRect().top))")
+    tiles = page.evaluate(
+        "[...document.querySelectorAll('.bt-headline-figure')].map(e => Math.round(e.getBoundingClientRect().top))"
+    )
     assert len(tiles) == 4
     # a row of tiles: two rows of two on a phone, one row on a desktop
     assert len(set(tiles)) == (2 if viewport is PHONE else 1)
@@ -112,7 +130,9 @@ def test_indicator_page_chart_per_width_and_table_scrolls_in_its_box(
     page.close()
 
 
-def test_print_keeps_boxes_whole_and_draws_the_wide_chart(browser, base_url: str, screenshots: Path) -> None:
+def test_print_keeps_boxes_whole_and_draws_the_wide_chart(
+    browser, base_url: str, screenshots: Path
+) -> None:
     page = browser.new_page(viewport=PHONE)
     page.emulate_media(media="print")
     page.goto(base_url + ARTICLES["parts"])
@@ -122,13 +142,21 @@ def test_print_keeps_boxes_whole_and_draws_the_wide_chart(browser, base_url: str
     )
     assert styles and set(styles) == {"avoid"}, styles
     # bars are backgrounds: printed only when the page asks for exact colours
-    adjust = page.evaluate("[...document.querySelectorAll('.bt-indicators meter')].map(m => getComputedStyle(m).printColorAdjust)")
+    adjust = page.evaluate(
+        "[...document.querySelectorAll('.bt-indicators meter')].map(m => getComputedStyle(m).printColorAdjust)"
+    )
     assert adjust and set(adjust) == {"exact"}
     page.locator(".bt-indicators").screenshot(path=screenshots / "print-box.png")
     page.goto(base_url + FUND)
     # on paper the wide chart, even from a phone, and the whole table without a scroll box
     assert page.locator("svg.bt-chart__svg--wide").is_visible()
     assert not page.locator("svg.bt-chart__svg--narrow").is_visible()
-    assert page.evaluate("getComputedStyle(document.querySelector('.bt-chart')).breakInside") == "avoid"
-    assert page.evaluate("getComputedStyle(document.querySelector('.bt-table-wrap')).overflowX") == "visible"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.bt-chart')).breakInside")
+        == "avoid"
+    )
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.bt-table-wrap')).overflowX")
+        == "visible"
+    )
     page.close()

@@ -58,8 +58,15 @@ def _site(tmp_path, counter_url: str = "") -> TinySite:
     if counter_url:
         site.extra_plugins = [{"bantin-atomic": {"csp_sources": {"connect-src": [counter_url]}}}]
         site.write_config()
-    site.post("a.md", {"title": "Ra quân làm sạch đường phố", "date": "2024-03-01",
-                       "category": "Tin tức - Sự kiện", "views": 3072})
+    site.post(
+        "a.md",
+        {
+            "title": "Ra quân làm sạch đường phố",
+            "date": "2024-03-01",
+            "category": "Tin tức - Sự kiện",
+            "views": 3072,
+        },
+    )
     run = site.build()
     assert run.ok, run.output
     return site
@@ -93,7 +100,9 @@ def test_configured_counter_records_and_updates(tmp_path, browser) -> None:
         page = browser.new_page()
         page.goto(base + ARTICLE)
         views = page.locator(".bt-meta .bt-views")
-        page.wait_for_function("document.querySelector('.bt-meta .bt-views').textContent !== '3.072'")
+        page.wait_for_function(
+            "document.querySelector('.bt-meta .bt-views').textContent !== '3.072'"
+        )
         assert views.text_content() == "4.306"  # 3.072 carried over + 1.234 live
         assert f"/{ARTICLE}" in FakeCounter.hits
         # Without JavaScript the built-in number stays.

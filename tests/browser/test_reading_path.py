@@ -16,7 +16,14 @@ pytestmark = pytest.mark.browser
 def test_home_to_category_to_article(browser, base_url: str, screenshots: Path, viewport) -> None:
     page = browser.new_page(viewport=viewport)
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url)
+            if urlparse(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith("data:")
+            else None
+        ),
+    )
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
 

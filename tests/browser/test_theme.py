@@ -96,7 +96,9 @@ def _pages(browser, base_url: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_pages_fit_use_the_site_font_and_stay_on_the_site(browser, base_url: str, screenshots: Path, viewport) -> None:
+def test_pages_fit_use_the_site_font_and_stay_on_the_site(
+    browser, base_url: str, screenshots: Path, viewport
+) -> None:
     page = browser.new_page(viewport=viewport)
     outside, fonts, errors = _watch(page)
     for name, url in _pages(browser, base_url).items():
@@ -110,8 +112,12 @@ def test_pages_fit_use_the_site_font_and_stay_on_the_site(browser, base_url: str
         text = page.inner_text("body")
         assert "<script" not in text and "</" not in text, f"{name}: markup printed as text"
         assert state["body"].lstrip('"').startswith(FONT), f"{name}: body font is {state['body']}"
-        assert state["check"] and state["differs"], f"{name}: {FONT} is not what the text is set in: {state}"
-        assert {"400 normal", "700 normal"} <= set(state["loaded"]), f"{name}: faces loaded {state['loaded']}"
+        assert state["check"] and state["differs"], (
+            f"{name}: {FONT} is not what the text is set in: {state}"
+        )
+        assert {"400 normal", "700 normal"} <= set(state["loaded"]), (
+            f"{name}: faces loaded {state['loaded']}"
+        )
 
         # Vietnamese marks above capitals and below letters need room: no
         # heading set tighter than 1.25, no body text under 16 px.
@@ -119,7 +125,9 @@ def test_pages_fit_use_the_site_font_and_stay_on_the_site(browser, base_url: str
                                      return [parseFloat(s.fontSize), parseFloat(s.lineHeight)]; }""")
         assert h1[1] >= 1.25 * h1[0], f"{name}: h1 line-height {h1[1]} for {h1[0]} px"
         if name in ("article", "static"):
-            size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.bt-body p, .md-content__inner > p')).fontSize)")
+            size = page.evaluate(
+                "parseFloat(getComputedStyle(document.querySelector('.bt-body p, .md-content__inner > p')).fontSize)"
+            )
             assert size >= 16, f"{name}: body text is {size} px"
 
     assert fonts and all(urlparse(u).hostname == "127.0.0.1" for u in fonts)
@@ -129,7 +137,9 @@ def test_pages_fit_use_the_site_font_and_stay_on_the_site(browser, base_url: str
     page.close()
 
 
-def test_phone_header_fits_and_the_menu_opens_with_every_category(browser, base_url: str, screenshots: Path) -> None:
+def test_phone_header_fits_and_the_menu_opens_with_every_category(
+    browser, base_url: str, screenshots: Path
+) -> None:
     page = browser.new_page(viewport=PHONE)
     outside, _, errors = _watch(page)
     page.goto(_pages(browser, base_url)["article"])
@@ -144,9 +154,9 @@ def test_phone_header_fits_and_the_menu_opens_with_every_category(browser, base_
     box = name.bounding_box()
     search = page.locator(".md-header label.md-header__button[for='__search']").bounding_box()
     assert box["x"] + box["width"] <= search["x"] + 1, "the site name runs under the search button"
-    assert box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"] + 1, (
-        "the site name spills out of the header band"
-    )
+    assert (
+        box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"] + 1
+    ), "the site name spills out of the header band"
     fits, lines = name.evaluate("""e => { const s = getComputedStyle(e);
         return [e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 1,
                 e.getBoundingClientRect().height / parseFloat(s.lineHeight)]; }""")
@@ -189,9 +199,13 @@ def test_desktop_bantin_pages_use_the_full_width(browser, base_url: str, screens
         grid = page.locator(".md-main__inner").bounding_box()
         layout = page.locator(".bt-layout").bounding_box()
         aside = page.locator(".bt-aside").bounding_box()
-        assert layout["x"] - grid["x"] <= 40, f"{name}: content starts {layout['x'] - grid['x']} px into the grid"
+        assert layout["x"] - grid["x"] <= 40, (
+            f"{name}: content starts {layout['x'] - grid['x']} px into the grid"
+        )
         assert layout["width"] >= 0.9 * grid["width"]
-        assert aside["x"] >= layout["x"] + layout["width"] / 2, f"{name}: 'Tin mới nhất' is not on the right"
+        assert aside["x"] >= layout["x"] + layout["width"] / 2, (
+            f"{name}: 'Tin mới nhất' is not on the right"
+        )
         assert page.locator(".md-tabs").is_visible()
     # The article keeps a reading measure: about 70 characters a line, not the whole column.
     page.goto(pages["article"])
@@ -209,7 +223,13 @@ def test_print_shows_the_article_alone(browser, base_url: str, screenshots: Path
     page.goto(_pages(browser, base_url)["article"])
     page.wait_for_load_state("networkidle")
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-tabs", ".bt-aside", ".bt-neighbours", ".md-sidebar--primary"):
+    for selector in (
+        ".md-header",
+        ".md-tabs",
+        ".bt-aside",
+        ".bt-neighbours",
+        ".md-sidebar--primary",
+    ):
         assert not page.locator(selector).first.is_visible(), f"{selector} is printed"
     for selector in ("h1#bt-title", ".bt-meta", ".bt-body", ".bt-footer__name"):
         assert page.locator(selector).first.is_visible(), f"{selector} is not printed"

@@ -39,10 +39,19 @@ def _views(site: TinySite, url: str) -> str:
 
 
 def test_counts_from_a_real_nginx_log(tiny: TinySite, tmp_path) -> None:
-    tiny.post("a.md", {"title": "Ra quân làm sạch đường phố", "date": "2024-03-01",
-                       "category": "Tin tức - Sự kiện", "views": 1000})
-    tiny.post("b.md", {"title": "Lịch tiếp công dân tháng 3", "date": "2024-03-02",
-                       "category": "Thông báo"})
+    tiny.post(
+        "a.md",
+        {
+            "title": "Ra quân làm sạch đường phố",
+            "date": "2024-03-01",
+            "category": "Tin tức - Sự kiện",
+            "views": 1000,
+        },
+    )
+    tiny.post(
+        "b.md",
+        {"title": "Lịch tiếp công dân tháng 3", "date": "2024-03-02", "category": "Thông báo"},
+    )
     assert tiny.build().ok
     assert _views(tiny, FIRST) == "1.000"
 

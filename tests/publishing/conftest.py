@@ -133,7 +133,9 @@ def wait_for(path: Path, process: subprocess.Popen[str], timeout: float = 60) ->
     while not path.exists():
         if process.poll() is not None:
             out = process.stdout.read() if process.stdout else ""
-            raise AssertionError(f"build ended (code {process.returncode}) before the marker:\n{out}")
+            raise AssertionError(
+                f"build ended (code {process.returncode}) before the marker:\n{out}"
+            )
         if time.monotonic() > deadline:
             process.kill()
             raise AssertionError("marker never appeared")

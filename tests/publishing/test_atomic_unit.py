@@ -36,7 +36,9 @@ def _tree(root: Path, files: dict[str, str]) -> Path:
 
 def _read_tree(root: Path) -> dict[str, str]:
     return {
-        p.relative_to(root).as_posix(): p.read_text() for p in sorted(root.rglob("*")) if p.is_file()
+        p.relative_to(root).as_posix(): p.read_text()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -47,7 +49,9 @@ def test_exchange_swaps_two_folders(tmp_path: Path) -> None:
     a = _tree(tmp_path / "a", {"x.html": "A"})
     b = _tree(tmp_path / "b", {"y.html": "B"})
     if not atomic.exchange(a, b):
-        pytest.skip("renameat2(RENAME_EXCHANGE) is not supported here; the fallback is tested below")
+        pytest.skip(
+            "renameat2(RENAME_EXCHANGE) is not supported here; the fallback is tested below"
+        )
     assert _read_tree(a) == {"y.html": "B"}
     assert _read_tree(b) == {"x.html": "A"}
 
@@ -188,7 +192,10 @@ def test_fingerprint_sees_added_changed_and_removed_files(tmp_path: Path) -> Non
     (site / "b" / "c.html").unlink()
     (site / "new.html").write_text("3")
     assert atomic.changed_entries(before, atomic.fingerprint(site)) == [
-        "a.html", "b", "b/c.html", "new.html"
+        "a.html",
+        "b",
+        "b/c.html",
+        "new.html",
     ]
     assert atomic.fingerprint(tmp_path / "missing") is None
 
@@ -207,9 +214,18 @@ def test_os_error_is_explained_in_vietnamese_at_the_site_path(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        (".#bai.md", True), ("#bai.md#", True), (".bai.md.swp", True), ("bai.md.swo", True),
-        ("bai.md~", True), (".DS_Store", True), ("Thumbs.db", True), ("._anh.jpg", True),
-        ("bai.md", False), ("anh.jpg", False), ("index.html", False), ("swp.html", False),
+        (".#bai.md", True),
+        ("#bai.md#", True),
+        (".bai.md.swp", True),
+        ("bai.md.swo", True),
+        ("bai.md~", True),
+        (".DS_Store", True),
+        ("Thumbs.db", True),
+        ("._anh.jpg", True),
+        ("bai.md", False),
+        ("anh.jpg", False),
+        ("index.html", False),
+        ("swp.html", False),
     ],
 )
 def test_editor_temp_names(name: str, expected: bool) -> None:
@@ -218,7 +234,10 @@ def test_editor_temp_names(name: str, expected: bool) -> None:
 
 def test_script_hash_matches_the_csp_specification_example() -> None:
     # The example of CSP Level 3 and MDN: <script>alert('Hello, world.');</script>
-    assert script_hash(b"alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+    assert (
+        script_hash(b"alert('Hello, world.');")
+        == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+    )
 
 
 def test_inline_scripts_are_found_and_data_blocks_skipped() -> None:
@@ -232,17 +251,23 @@ def test_inline_scripts_are_found_and_data_blocks_skipped() -> None:
         b"</head><body><script>\n</script></body></html>"
     )
     assert inline_script_hashes(html) == {
-        script_hash(b"a()"), script_hash(b"b()"), script_hash(b"c()\n"), script_hash(b"\n")
+        script_hash(b"a()"),
+        script_hash(b"b()"),
+        script_hash(b"c()\n"),
+        script_hash(b"\n"),
     }
 
 
 def test_inspect_output_removes_temp_files_and_reports_unsafe_entries(tmp_path: Path) -> None:
-    root = _tree(tmp_path / "out", {
-        "index.html": "<script>x()</script>",
-        "tin/bai.html~": "nháp",
-        "tin/a.html": "<p>không có script</p>",
-        "tin/anh.png": "png",
-    })
+    root = _tree(
+        tmp_path / "out",
+        {
+            "index.html": "<script>x()</script>",
+            "tin/bai.html~": "nháp",
+            "tin/a.html": "<p>không có script</p>",
+            "tin/anh.png": "png",
+        },
+    )
     (root / "tin" / "ok-link.png").symlink_to("anh.png")
     (root / "passwd").symlink_to("/etc/passwd")
     (root / "up").symlink_to("../../")
@@ -279,8 +304,13 @@ def test_csp_allows_inline_scripts_only_by_hash() -> None:
 
 
 def test_csp_extra_sources() -> None:
-    csp = content_security_policy([], {"connect-src": ["https://stats.example.vn"],
-                                       "frame-src": ["https://www.youtube-nocookie.com"]})
+    csp = content_security_policy(
+        [],
+        {
+            "connect-src": ["https://stats.example.vn"],
+            "frame-src": ["https://www.youtube-nocookie.com"],
+        },
+    )
     assert "connect-src 'self' https://stats.example.vn" in csp
     assert "frame-src https://www.youtube-nocookie.com" in csp
 
@@ -289,14 +319,17 @@ def test_renderers_carry_every_header() -> None:
     headers = security_headers({"'sha256-A'"})
     names = [name for name, _ in headers]
     assert names[:5] == [
-        "Content-Security-Policy", "Strict-Transport-Security", "X-Content-Type-Options",
-        "Referrer-Policy", "Permissions-Policy",
+        "Content-Security-Policy",
+        "Strict-Transport-Security",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
     ]
     static = render_static_host(headers)
     assert static.splitlines()[1] == "/*"
     assert "  X-Content-Type-Options: nosniff" in static
     nginx = render_nginx(headers)
-    assert "add_header X-Content-Type-Options \"nosniff\" always;" in nginx
+    assert 'add_header X-Content-Type-Options "nosniff" always;' in nginx
     assert "'sha256-A'" in nginx
     with pytest.raises(ValueError):
         render_nginx([("X-Bad", 'a"b')])

@@ -17,8 +17,11 @@ def test_second_build_is_refused_after_timeout(site: Site, tmp_path: Path) -> No
     site.write_pages("v2")
     marker = tmp_path / "marker"
     first = site.start(
-        config="a.yml", BANTIN_TEST_AT="on_files", BANTIN_TEST_ACTION="sleep",
-        BANTIN_TEST_SECONDS="4", BANTIN_TEST_MARKER=str(marker),
+        config="a.yml",
+        BANTIN_TEST_AT="on_files",
+        BANTIN_TEST_ACTION="sleep",
+        BANTIN_TEST_SECONDS="4",
+        BANTIN_TEST_MARKER=str(marker),
     )
     wait_for(marker, first)
     second = site.build(config="b.yml", timeout=30)
@@ -40,8 +43,11 @@ def test_second_build_waits_for_the_first(site: Site, tmp_path: Path) -> None:
     site.write_pages("v1")
     marker = tmp_path / "marker"
     first = site.start(
-        config="a.yml", BANTIN_TEST_AT="on_files", BANTIN_TEST_ACTION="sleep",
-        BANTIN_TEST_SECONDS="2", BANTIN_TEST_MARKER=str(marker),
+        config="a.yml",
+        BANTIN_TEST_AT="on_files",
+        BANTIN_TEST_ACTION="sleep",
+        BANTIN_TEST_SECONDS="2",
+        BANTIN_TEST_MARKER=str(marker),
     )
     wait_for(marker, first)
     second = site.start(config="b.yml")

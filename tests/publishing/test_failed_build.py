@@ -63,8 +63,12 @@ def test_plugin_error_keeps_previous_site(site: Site, event: str) -> None:
     site.write_config()
     before = _good_build(site, "v1")
     site.write_pages("v2")
-    done = site.build("--strict", BANTIN_TEST_AT=event, BANTIN_TEST_ACTION="raise",
-                      BANTIN_TEST_COUNT="3" if event in ("on_page_content", "on_post_page") else "1")
+    done = site.build(
+        "--strict",
+        BANTIN_TEST_AT=event,
+        BANTIN_TEST_ACTION="raise",
+        BANTIN_TEST_COUNT="3" if event in ("on_page_content", "on_post_page") else "1",
+    )
     assert done.returncode != 0
     assert "lỗi thử nghiệm do hook gây ra" in done.stdout
     assert manifest(site.site_dir) == before
@@ -96,7 +100,8 @@ def test_write_into_live_site_during_build_is_refused(site: Site) -> None:
     site.write_config()
     before = _good_build(site, "v1")
     done = site.build(
-        BANTIN_TEST_AT="on_files", BANTIN_TEST_ACTION="write-live",
+        BANTIN_TEST_AT="on_files",
+        BANTIN_TEST_ACTION="write-live",
         BANTIN_TEST_LIVE=str(site.site_dir),
     )
     assert done.returncode != 0
@@ -137,8 +142,10 @@ def test_user_headers_file_is_kept(site: Site) -> None:
 
 def test_disabled_plugin_builds_in_place(site: Site) -> None:
     site.write_config(extra="")
-    text = (site.root / "mkdocs.yml").read_text().replace(
-        "lock_timeout: 60", "lock_timeout: 60\n      enabled: false"
+    text = (
+        (site.root / "mkdocs.yml")
+        .read_text()
+        .replace("lock_timeout: 60", "lock_timeout: 60\n      enabled: false")
     )
     (site.root / "mkdocs.yml").write_text(text)
     site.write_pages("v1")

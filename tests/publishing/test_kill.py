@@ -81,8 +81,9 @@ def test_kill_first_build_leaves_no_site(site: Site, tmp_path: Path) -> None:
     site.write_config()
     site.write_pages("v1")
     marker = tmp_path / "marker"
-    process = site.start(BANTIN_TEST_AT="on_post_page", BANTIN_TEST_COUNT="3",
-                         BANTIN_TEST_MARKER=str(marker))
+    process = site.start(
+        BANTIN_TEST_AT="on_post_page", BANTIN_TEST_COUNT="3", BANTIN_TEST_MARKER=str(marker)
+    )
     wait_for(marker, process)
     kill9(process)
     assert not site.site_dir.exists()

@@ -25,9 +25,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [pytest.mark.nginx, pytest.mark.browser]
 
-MATERIAL = (
-    "  - search:\n      lang: vi\n"
-)
+MATERIAL = "  - search:\n      lang: vi\n"
 THEME_EXTRA = """\
   features:
     - content.tabs.link
@@ -52,9 +50,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("csp") / "project"
     root.mkdir()
     site = Site(root, root / "site")
-    site.write_config(theme="material", extra_plugins=MATERIAL, hooks=False,
-                      extra="markdown_extensions:\n  - admonition\n")
-    text = (root / "mkdocs.yml").read_text().replace("  font: false\n", "  font: false\n" + THEME_EXTRA)
+    site.write_config(
+        theme="material",
+        extra_plugins=MATERIAL,
+        hooks=False,
+        extra="markdown_extensions:\n  - admonition\n",
+    )
+    text = (
+        (root / "mkdocs.yml")
+        .read_text()
+        .replace("  font: false\n", "  font: false\n" + THEME_EXTRA)
+    )
     (root / "mkdocs.yml").write_text(text)
     site.write_pages("v1")
     done = site.build("--strict")
@@ -70,7 +76,9 @@ def server(built: Site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ru
         yield running
 
 
-def _violations(browser, base: str, paths: list[str], search: bool = True) -> tuple[list[str], bool]:
+def _violations(
+    browser, base: str, paths: list[str], search: bool = True
+) -> tuple[list[str], bool]:
     """Load pages in Chromium; return CSP console messages / violation events, and search success."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -85,9 +93,14 @@ def _violations(browser, base: str, paths: list[str], search: bool = True) -> tu
             "document.addEventListener('securitypolicyviolation', e =>"
             " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
         )
-        page.on("console", lambda m: found.append(f"console {m.type}: {m.text}")
+        page.on(
+            "console",
+            lambda m: (
+                found.append(f"console {m.type}: {m.text}")
                 if "Content Security Policy" in m.text or "Content-Security-Policy" in m.text
-                else None)
+                else None
+            ),
+        )
         page.on("pageerror", lambda e: found.append(f"pageerror: {e}"))
         for path in paths:
             page.goto(base.rstrip("/") + path, wait_until="networkidle")
@@ -140,7 +153,9 @@ def test_headers_caching_and_compression(server: RunningNginx, built: Site) -> N
     assert "unsafe-inline" not in csp.split("script-src", 1)[1].split(";", 1)[0]
 
     bundle = next((built.site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
-    code, headers, body = server.get(f"/assets/javascripts/{bundle.name}", **{"Accept-Encoding": "gzip"})
+    code, headers, body = server.get(
+        f"/assets/javascripts/{bundle.name}", **{"Accept-Encoding": "gzip"}
+    )
     assert code == 200
     assert headers["Cache-Control"] == "max-age=31536000"
     assert headers["Content-Encoding"] == "gzip"

@@ -27,7 +27,13 @@ def test_material_site_builds_identically_twice(site: Site) -> None:
     assert one == two
     assert snippet_one == snippet_two
     # The checks above are meaningful: the output holds the dated and indexed files.
-    for name in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html", "_headers"):
+    for name in (
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "search/search_index.json",
+        "404.html",
+        "_headers",
+    ):
         assert name in one
     assert "<lastmod>2023-11-14</lastmod>" in (site.site_dir / "sitemap.xml").read_text()
 
@@ -52,7 +58,8 @@ def test_demo_site_builds_identically_twice(tmp_path: Path) -> None:
         ROOT,
         source,
         ignore=lambda d, names: [
-            n for n in names
+            n
+            for n in names
             if (Path(d) == ROOT and (n in skip or n.startswith(".site")))
             or n in ("__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis")
         ],
@@ -62,14 +69,19 @@ def test_demo_site_builds_identically_twice(tmp_path: Path) -> None:
         out = tmp_path / f"site-{seed}"
         done = subprocess.run(
             [str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-d", str(out)],
-            cwd=source, env=build_env(PYTHONHASHSEED=seed),
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600,
+            cwd=source,
+            env=build_env(PYTHONHASHSEED=seed),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=600,
         )
         assert done.returncode == 0, done.stdout
         manifests.append(manifest(out))
     assert len(manifests[0]) > 50
     differing = sorted(
-        k for k in manifests[0].keys() | manifests[1].keys()
+        k
+        for k in manifests[0].keys() | manifests[1].keys()
         if manifests[0].get(k) != manifests[1].get(k)
     )
     assert differing == []

@@ -37,12 +37,20 @@ aliases: [tin-tuc/ket-qua-mat-tran-2019.html, tin-tuc/mat-tran-9-thang]
     )
     tiny.post(
         "2019/tiep-dan.md",
-        {"title": "Lịch tiếp công dân tháng 10", "date": "2019-10-05 08:00", "category": "Thông báo"},
+        {
+            "title": "Lịch tiếp công dân tháng 10",
+            "date": "2019-10-05 08:00",
+            "category": "Thông báo",
+        },
         body="Lãnh đạo phường tiếp công dân vào sáng thứ Hai.",
     )
     tiny.post(
         "2019/dan-van.md",
-        {"title": "Tổ dân vận họp định kỳ", "date": "2019-09-20", "category": "Bài viết chuyên sâu"},
+        {
+            "title": "Tổ dân vận họp định kỳ",
+            "date": "2019-09-20",
+            "category": "Bài viết chuyên sâu",
+        },
     )
     run = tiny.build()
     assert run.ok, run.output
@@ -51,21 +59,32 @@ aliases: [tin-tuc/ket-qua-mat-tran-2019.html, tin-tuc/mat-tran-9-thang]
 
 def test_article_shows_every_field(built: TinySite) -> None:
     html = built.html(ARTICLE)
-    assert "<h1 id=\"bt-title\">Kết quả công tác Mặt trận phường Phúc Lợi 9 tháng đầu năm 2019</h1>" in html
-    assert re.search(r'href="\.\./\.\./\.\./\.\./chuyen-muc/bai-viet-chuyen-sau/">Bài viết chuyên sâu</a>', html)
-    assert "Ngày đăng <time datetime=\"2019-10-01T11:19:00+07:00\">01/10/2019 | 11:19</time>" in html
+    assert (
+        '<h1 id="bt-title">Kết quả công tác Mặt trận phường Phúc Lợi 9 tháng đầu năm 2019</h1>'
+        in html
+    )
+    assert re.search(
+        r'href="\.\./\.\./\.\./\.\./chuyen-muc/bai-viet-chuyen-sau/">Bài viết chuyên sâu</a>', html
+    )
+    assert 'Ngày đăng <time datetime="2019-10-01T11:19:00+07:00">01/10/2019 | 11:19</time>' in html
     assert ">3.072</span>" in html and "Lượt xem:" in html
     assert "Tác giả: <strong>N. Hoa</strong>" in html
     assert "Nguồn: Trung tâm Văn hóa - Thông tin phường" in html
     assert "Đơn vị: Ủy ban MTTQ phường" in html
-    assert '<p class="bt-lead">Hoạt động của Ủy ban MTTQ phường có nhiều chuyển biến tích cực.</p>' in html
+    assert (
+        '<p class="bt-lead">Hoạt động của Ủy ban MTTQ phường có nhiều chuyển biến tích cực.</p>'
+        in html
+    )
     assert '<img src="phuc-loi-2019.svg" alt="Trao quà cho hộ nghèo (Ảnh N. Hoa)"' in html
     assert "<figcaption>Trao quà cho hộ nghèo (Ảnh N. Hoa)</figcaption>" in html
     assert (built.site / ARTICLE / "phuc-loi-2019.svg").is_file()
     assert 'href="../../../../the/mat-tran-to-quoc/">Mặt trận Tổ quốc</a>' in html
     assert 'href="../../../../the/an-sinh-xa-hoi/">an sinh xã hội</a>' in html
-    assert "<h2 id=\"ket-qua\">Kết quả</h2>" in html
-    assert "<title>Kết quả công tác Mặt trận phường Phúc Lợi 9 tháng đầu năm 2019 - Cổng thông tin phường Thử</title>" in html
+    assert '<h2 id="ket-qua">Kết quả</h2>' in html
+    assert (
+        "<title>Kết quả công tác Mặt trận phường Phúc Lợi 9 tháng đầu năm 2019 - Cổng thông tin phường Thử</title>"
+        in html
+    )
 
 
 def test_related_latest_and_neighbours(built: TinySite) -> None:
@@ -100,7 +119,11 @@ def test_search_index_has_articles(built: TinySite) -> None:
 
 
 def test_url_does_not_depend_on_category(tiny: TinySite) -> None:
-    front = {"title": "Hiến máu tình nguyện", "date": "2021-06-14 07:30", "category": "Tin tức - Sự kiện"}
+    front = {
+        "title": "Hiến máu tình nguyện",
+        "date": "2021-06-14 07:30",
+        "category": "Tin tức - Sự kiện",
+    }
     tiny.post("a.md", front)
     assert tiny.build().ok
     assert tiny.exists("2021/06/14/hien-mau-tinh-nguyen/")
@@ -111,9 +134,15 @@ def test_url_does_not_depend_on_category(tiny: TinySite) -> None:
 
 
 def test_first_paragraph_serves_as_lead_on_cards(tiny: TinySite) -> None:
-    tiny.post("a.md", {"title": "Ra quân làm sạch môi trường", "date": "2023-09-21",
-                       "category": "Tin tức - Sự kiện"},
-              body="Sáng Chủ nhật, hơn 300 người dân cùng ra quân.\n\nĐoạn thứ hai.")
+    tiny.post(
+        "a.md",
+        {
+            "title": "Ra quân làm sạch môi trường",
+            "date": "2023-09-21",
+            "category": "Tin tức - Sự kiện",
+        },
+        body="Sáng Chủ nhật, hơn 300 người dân cùng ra quân.\n\nĐoạn thứ hai.",
+    )
     assert tiny.build().ok
     listing = tiny.html("chuyen-muc/tin-tuc-su-kien/")
     assert '<p class="bt-card__lead">Sáng Chủ nhật, hơn 300 người dân cùng ra quân.</p>' in listing

@@ -13,11 +13,11 @@ def test_raw_html_is_sanitised(tiny: TinySite) -> None:
         "a.md",
         {"title": "Bài có HTML", "date": "2024-02-01", "category": "Thông báo"},
         body=(
-            "Đoạn đầu <b>đậm</b> và <span onclick=\"alert(1)\">chữ</span>.\n\n"
+            'Đoạn đầu <b>đậm</b> và <span onclick="alert(1)">chữ</span>.\n\n'
             "<script>alert('xss')</script>\n\n"
-            "<iframe src=\"https://example.com\"></iframe>\n\n"
-            "[liên kết độc](javascript:alert(1)) và <a href=\"data:text/html,x\">dữ liệu</a>\n\n"
-            "<img src=\"x.png\" onerror=\"alert(1)\" style=\"width:1px\">\n\n"
+            '<iframe src="https://example.com"></iframe>\n\n'
+            '[liên kết độc](javascript:alert(1)) và <a href="data:text/html,x">dữ liệu</a>\n\n'
+            '<img src="x.png" onerror="alert(1)" style="width:1px">\n\n'
             "| Cột | Số |\n|---|---|\n| Hộ nghèo | 12 |\n"
         ),
     )
@@ -27,7 +27,16 @@ def test_raw_html_is_sanitised(tiny: TinySite) -> None:
     body = html.split('<div class="bt-body">', 1)[1].split("</div>", 1)[0]
     assert "<b>đậm</b>" in body
     assert "<table>" in body and "<td>Hộ nghèo</td>" in body
-    for bad in ("<script", "alert(", "onclick", "onerror", "<iframe", "javascript:", "data:text", "style="):
+    for bad in (
+        "<script",
+        "alert(",
+        "onclick",
+        "onerror",
+        "<iframe",
+        "javascript:",
+        "data:text",
+        "style=",
+    ):
         assert bad not in body, bad
 
 
@@ -36,8 +45,11 @@ def test_body_images_are_published_beside_the_article(tiny: TinySite) -> None:
     folder.mkdir(parents=True)
     (folder / "tiep-dan.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
     (folder / "ke-hoach.pdf").write_bytes(b"%PDF-1.4\n")
-    tiny.post("2024/a.md", {"title": "Bài có HTML", "date": "2024-02-01", "category": "Thông báo"},
-              body="Ảnh:\n\n![Tiếp dân](anh/tiep-dan.svg)\n\nTải [kế hoạch](anh/ke-hoach.pdf).")
+    tiny.post(
+        "2024/a.md",
+        {"title": "Bài có HTML", "date": "2024-02-01", "category": "Thông báo"},
+        body="Ảnh:\n\n![Tiếp dân](anh/tiep-dan.svg)\n\nTải [kế hoạch](anh/ke-hoach.pdf).",
+    )
     run = tiny.build()
     assert run.ok, run.output
     assert (tiny.site / URL / "anh" / "tiep-dan.svg").is_file()
@@ -47,17 +59,25 @@ def test_body_images_are_published_beside_the_article(tiny: TinySite) -> None:
 
 
 def test_missing_body_image_is_an_error_with_its_line(tiny: TinySite) -> None:
-    tiny.post("a.md", {"title": "Bài thiếu ảnh", "date": "2024-02-01", "category": "Thông báo"},
-              body="Đoạn một.\n\n![Ảnh](anh/khong-co.jpg)")
+    tiny.post(
+        "a.md",
+        {"title": "Bài thiếu ảnh", "date": "2024-02-01", "category": "Thông báo"},
+        body="Đoạn một.\n\n![Ảnh](anh/khong-co.jpg)",
+    )
     run = tiny.build()
     assert not run.ok
     # Front matter: lines 1-5; blank line 6; "Đoạn một." 7; blank 8; image 9.
-    assert "posts/a.md:9: lỗi trường 'nội dung': không tìm thấy tệp “anh/khong-co.jpg”" in run.output
+    assert (
+        "posts/a.md:9: lỗi trường 'nội dung': không tìm thấy tệp “anh/khong-co.jpg”" in run.output
+    )
 
 
 def test_body_reference_outside_the_post_folder_is_refused(tiny: TinySite) -> None:
-    tiny.post("a.md", {"title": "Bài", "date": "2024-02-01", "category": "Thông báo"},
-              body="![x](../../../etc/passwd.png)")
+    tiny.post(
+        "a.md",
+        {"title": "Bài", "date": "2024-02-01", "category": "Thông báo"},
+        body="![x](../../../etc/passwd.png)",
+    )
     run = tiny.build()
     assert not run.ok and "không dùng '..'" in run.output
 
@@ -67,8 +87,11 @@ def test_svg_with_script_is_refused_as_cover_and_in_body(tiny: TinySite) -> None
         '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>'
     )
     (tiny.root / "posts" / "fake.png").write_text("không phải ảnh")
-    tiny.post("a.md", {"title": "Bài", "date": "2024-02-01", "category": "Thông báo",
-                       "image": "doc.svg"}, body="![x](fake.png)")
+    tiny.post(
+        "a.md",
+        {"title": "Bài", "date": "2024-02-01", "category": "Thông báo", "image": "doc.svg"},
+        body="![x](fake.png)",
+    )
     run = tiny.build()
     assert not run.ok
     assert "ảnh SVG “doc.svg” có chứa mã chạy được" in run.output

@@ -46,12 +46,20 @@ def test_yaml_date_and_datetime_values(tiny: TinySite) -> None:
 
 
 def test_drafts_and_scheduled_posts_are_left_out(tiny: TinySite) -> None:
-    future = (dt.datetime.now(dt.timezone(dt.timedelta(hours=7))) + dt.timedelta(days=3))
+    future = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))) + dt.timedelta(days=3)
     tiny.post("live.md", {"title": "Bài đã đăng", "date": "2022-01-02", "category": "Thông báo"})
-    tiny.post("draft.md", {"title": "Bài nháp", "date": "2022-01-03", "category": "Thông báo",
-                           "draft": True})
-    tiny.post("later.md", {"title": "Bài hẹn giờ", "date": future.strftime("%d/%m/%Y %H:%M"),
-                           "category": "Thông báo"})
+    tiny.post(
+        "draft.md",
+        {"title": "Bài nháp", "date": "2022-01-03", "category": "Thông báo", "draft": True},
+    )
+    tiny.post(
+        "later.md",
+        {
+            "title": "Bài hẹn giờ",
+            "date": future.strftime("%d/%m/%Y %H:%M"),
+            "category": "Thông báo",
+        },
+    )
     run = tiny.build()
     assert run.ok, run.output
     assert tiny.exists("2022/01/02/bai-da-dang/")
@@ -70,14 +78,28 @@ def _free_port() -> int:
 
 
 def test_preview_server_shows_drafts_marked(tiny: TinySite) -> None:
-    tiny.post("draft.md", {"title": "Bài nháp xem thử", "date": "2022-01-03",
-                           "category": "Thông báo", "draft": True})
+    tiny.post(
+        "draft.md",
+        {"title": "Bài nháp xem thử", "date": "2022-01-03", "category": "Thông báo", "draft": True},
+    )
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}",
-         "-f", str(tiny.root / "mkdocs.yml")],
-        cwd=tiny.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--no-livereload",
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(tiny.root / "mkdocs.yml"),
+        ],
+        cwd=tiny.root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     try:
@@ -113,15 +135,24 @@ def test_slug_from_title(tiny: TinySite, title: str, slug: str) -> None:
 
 
 def test_explicit_slug(tiny: TinySite) -> None:
-    tiny.post("a.md", {"title": "Tiêu đề dài", "date": "2020-10-13", "category": "Thông báo",
-                       "slug": "tieu-de-ngan"})
+    tiny.post(
+        "a.md",
+        {
+            "title": "Tiêu đề dài",
+            "date": "2020-10-13",
+            "category": "Thông báo",
+            "slug": "tieu-de-ngan",
+        },
+    )
     assert tiny.build().ok
     assert tiny.exists("2020/10/13/tieu-de-ngan/")
 
 
 def test_two_posts_one_url_is_an_error_naming_both(tiny: TinySite) -> None:
     tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo"})
-    tiny.post("sub/b.md", {"title": "Họp  DÂN", "date": "2020-10-13 10:00", "category": "Thông báo"})
+    tiny.post(
+        "sub/b.md", {"title": "Họp  DÂN", "date": "2020-10-13 10:00", "category": "Thông báo"}
+    )
     run = tiny.build()
     assert not run.ok
     assert "posts/sub/b.md" in run.output and "posts/a.md" in run.output
@@ -130,8 +161,15 @@ def test_two_posts_one_url_is_an_error_naming_both(tiny: TinySite) -> None:
 
 def test_alias_colliding_with_an_article_is_an_error(tiny: TinySite) -> None:
     tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo"})
-    tiny.post("b.md", {"title": "Bài khác", "date": "2020-10-14", "category": "Thông báo",
-                       "aliases": ["2020/10/13/hop-dan/"]})
+    tiny.post(
+        "b.md",
+        {
+            "title": "Bài khác",
+            "date": "2020-10-14",
+            "category": "Thông báo",
+            "aliases": ["2020/10/13/hop-dan/"],
+        },
+    )
     run = tiny.build()
     assert not run.ok
     assert "posts/b.md" in run.output and "posts/a.md" in run.output
@@ -141,11 +179,16 @@ def test_undeclared_category_suggests_the_closest(tiny: TinySite) -> None:
     tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thong bao chung"})
     run = tiny.build()
     assert not run.ok
-    assert "posts/a.md:4: lỗi trường 'category': chuyên mục “Thong bao chung” chưa được khai báo. Có phải là “Thông báo”?" in run.output
+    assert (
+        "posts/a.md:4: lỗi trường 'category': chuyên mục “Thong bao chung” chưa được khai báo. Có phải là “Thông báo”?"
+        in run.output
+    )
 
 
 def test_strict_build_fails_on_unknown_field_warning(tiny: TinySite) -> None:
-    tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo", "auther": "Hoa"})
+    tiny.post(
+        "a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo", "auther": "Hoa"}
+    )
     strict = tiny.build()
     assert not strict.ok
     assert "posts/a.md:5: cảnh báo trường 'auther'" in strict.output and "'author'" in strict.output
@@ -173,8 +216,10 @@ def test_failed_build_leaves_the_previous_site_exactly_as_it_was(tiny: TinySite)
     assert not run.ok and "posts/b.md" in run.output
     assert manifest(tiny.site) == before
     # A strict build that fails only on a warning keeps the old site too.
-    tiny.post("b.md", {"title": "Bài cảnh báo", "date": "2020-02-03", "category": "Thông báo",
-                       "tac_gia": "Hoa"})
+    tiny.post(
+        "b.md",
+        {"title": "Bài cảnh báo", "date": "2020-02-03", "category": "Thông báo", "tac_gia": "Hoa"},
+    )
     run = tiny.build()
     assert not run.ok and "tac_gia" in run.output
     assert manifest(tiny.site) == before
@@ -187,8 +232,15 @@ def test_failed_build_leaves_the_previous_site_exactly_as_it_was(tiny: TinySite)
 
 def test_alias_colliding_with_a_static_page_names_both(tiny: TinySite) -> None:
     (tiny.root / "docs" / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")
-    tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo",
-                       "aliases": ["Gioi-Thieu/"]})
+    tiny.post(
+        "a.md",
+        {
+            "title": "Họp dân",
+            "date": "2020-10-13",
+            "category": "Thông báo",
+            "aliases": ["Gioi-Thieu/"],
+        },
+    )
     run = tiny.build()
     assert not run.ok
     assert "docs/gioi-thieu.md" in run.output and "Gioi-Thieu/index.html" in run.output
@@ -202,7 +254,9 @@ def test_static_page_twice_by_case_is_an_error(tiny: TinySite) -> None:
     assert "docs/lien-he.md" in run.output and "docs/Lien-He.md" in run.output
 
 
-def test_symlinks_out_of_the_site_and_editor_leftovers_are_not_published(tiny: TinySite, tmp_path) -> None:
+def test_symlinks_out_of_the_site_and_editor_leftovers_are_not_published(
+    tiny: TinySite, tmp_path
+) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("mật khẩu", encoding="utf-8")
     (tiny.root / "docs" / "bi-mat.txt").symlink_to(secret)
@@ -210,7 +264,9 @@ def test_symlinks_out_of_the_site_and_editor_leftovers_are_not_published(tiny: T
     (tiny.root / "docs" / "gioi-thieu.md~").write_text("# bản cũ\n", encoding="utf-8")
     (tiny.root / "docs" / "#gioi-thieu.md#").write_text("# tạm\n", encoding="utf-8")
     outside_post = tmp_path / "bai-ngoai.md"
-    outside_post.write_text("---\ntitle: Bài ngoài\ndate: 2020-01-01\ncategory: Thông báo\n---\nx\n")
+    outside_post.write_text(
+        "---\ntitle: Bài ngoài\ndate: 2020-01-01\ncategory: Thông báo\n---\nx\n"
+    )
     (tiny.root / "posts" / "bai-ngoai.md").symlink_to(outside_post)
     run = tiny.build(strict=False)
     assert run.ok, run.output
@@ -225,10 +281,14 @@ def test_symlinks_out_of_the_site_and_editor_leftovers_are_not_published(tiny: T
     assert not strict.ok and "Aborted with 2 warnings in strict mode" in strict.output
 
 
-@pytest.mark.parametrize("alias", ["search/", "sitemap.xml", "404.html", "chuyen-muc/thong-bao/", "rss.xml"])
+@pytest.mark.parametrize(
+    "alias", ["search/", "sitemap.xml", "404.html", "chuyen-muc/thong-bao/", "rss.xml"]
+)
 def test_alias_taking_a_reserved_path_is_an_error(tiny: TinySite, alias: str) -> None:
-    tiny.post("a.md", {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo",
-                       "aliases": [alias]})
+    tiny.post(
+        "a.md",
+        {"title": "Họp dân", "date": "2020-10-13", "category": "Thông báo", "aliases": [alias]},
+    )
     run = tiny.build()
     assert not run.ok
     assert "posts/a.md" in run.output and "trùng" in run.output
@@ -238,9 +298,17 @@ def test_titles_differing_only_in_case_form_or_diacritics_collide(tiny: TinySite
     import unicodedata
 
     tiny.post("a.md", {"title": "Họp dân tổ 5", "date": "2020-10-13", "category": "Thông báo"})
-    tiny.post("b.md", {"title": "HOP DAN TO 5", "date": "2020-10-13 15:00", "category": "Thông báo"})
-    tiny.post("c.md", {"title": unicodedata.normalize("NFD", "Họp dân tổ 5"), "date": "2020-10-13",
-                       "category": "Thông báo"})
+    tiny.post(
+        "b.md", {"title": "HOP DAN TO 5", "date": "2020-10-13 15:00", "category": "Thông báo"}
+    )
+    tiny.post(
+        "c.md",
+        {
+            "title": unicodedata.normalize("NFD", "Họp dân tổ 5"),
+            "date": "2020-10-13",
+            "category": "Thông báo",
+        },
+    )
     run = tiny.build()
     assert not run.ok
     assert "posts/b.md" in run.output and "posts/c.md" in run.output and "posts/a.md" in run.output

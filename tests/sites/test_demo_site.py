@@ -30,7 +30,9 @@ class _Links(HTMLParser):
         if tag == "a" and attrs.get("name"):
             self.ids.add(attrs["name"])
         for key in ("href", "src"):
-            if attrs.get(key) and not (tag == "link" and attrs.get("rel") in ("canonical", "alternate")):
+            if attrs.get(key) and not (
+                tag == "link" and attrs.get("rel") in ("canonical", "alternate")
+            ):
                 self.links.append(attrs[key])
 
 
@@ -44,8 +46,13 @@ def test_demo_content_covers_the_contract() -> None:
     posts = [frontmatter.load(p) for p in sorted((REPO / "posts").rglob("*.md"))]
     assert len(posts) >= 15
     categories = {p["category"] for p in posts}
-    assert {"Tin tức - Sự kiện", "Bài viết chuyên sâu", "Dân vận chính quyền",
-            "Mặt trận - Đoàn thể", "Thông báo"} <= categories
+    assert {
+        "Tin tức - Sự kiện",
+        "Bài viết chuyên sâu",
+        "Dân vận chính quyền",
+        "Mặt trận - Đoàn thể",
+        "Thông báo",
+    } <= categories
     assert any(p.get("pinned") for p in posts)
     assert any(p.get("draft") for p in posts)
     assert any(p.get("indicators") for p in posts)
@@ -82,13 +89,20 @@ def test_no_broken_internal_link_or_anchor(demo_site: Path) -> None:
 def test_demo_html_is_valid(demo_site: Path) -> None:
     java = shutil.which("java")
     if not (java and VNU.is_file()):
-        pytest.fail("The Nu Html Checker needs Java and vnu.jar: run .ci/run, or 'make test' with npm and Java installed")
+        pytest.fail(
+            "The Nu Html Checker needs Java and vnu.jar: run .ci/run, or 'make test' with npm and Java installed"
+        )
     pages = sorted(str(p) for p in demo_site.rglob("*.html") if "/assets/" not in str(p))
     done = subprocess.run(
         [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *pages],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     messages = json.loads(done.stderr or done.stdout)["messages"]
-    errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-              for m in messages if m.get("type") == "error"]
+    errors = [
+        f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
     assert errors == [], "\n".join(errors[:40])

@@ -22,7 +22,21 @@ import pytest
 
 from tests.sitekit import TinySite
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class _Tree(HTMLParser):
@@ -230,7 +244,9 @@ SERIES: dict[str, list[tuple[str, str, str, Decimal]]] = {
     "mo-hinh-dan-van-kheo": [(MODELS_2022, "12/08/2022", "199 mô hình", Decimal(199))],
     "ho-ngheo-con-lai": [(MODELS_2022, "12/08/2022", "8 hộ", Decimal(8))],
     "rac-thai-thu-gom": [(MODELS_2022, "12/08/2022", "1.234,5 kg", Decimal("1234.5"))],
-    "nguoi-da-tiem-vac-xin": [(VACCINE_2023, "15/08/2023", "75,27% (9.876/13.120 người)", Decimal("75.27"))],
+    "nguoi-da-tiem-vac-xin": [
+        (VACCINE_2023, "15/08/2023", "75,27% (9.876/13.120 người)", Decimal("75.27"))
+    ],
 }
 
 # What each report's box summarises (and what [[chỉ số: id]] prints in the prose).
@@ -326,8 +342,14 @@ def test_stated_percent_without_a_base(ward: TinySite) -> None:
 def test_parts_table_rows_and_total(ward: TinySite) -> None:
     models = box_items(ward.html(MODELS_2022))["mo-hinh-dan-van-kheo"]
     table = find(models, "table", "bt-indicator__parts")
-    assert text(table.find("caption")) == "Chia theo thành phần: Mô hình “Dân vận khéo” được công nhận"
-    assert [text(th) for th in table.find("thead").iter("th")] == ["Thành phần", "Số lượng", "Tỷ lệ"]
+    assert (
+        text(table.find("caption")) == "Chia theo thành phần: Mô hình “Dân vận khéo” được công nhận"
+    )
+    assert [text(th) for th in table.find("thead").iter("th")] == [
+        "Thành phần",
+        "Số lượng",
+        "Tỷ lệ",
+    ]
     rows = [[text(cell) for cell in row] for row in table.find("tbody").iter("tr")]
     assert rows == [
         ["Cấp thành phố", "2 mô hình", "1,01%"],
@@ -337,8 +359,20 @@ def test_parts_table_rows_and_total(ward: TinySite) -> None:
     bars = [m.get("value") for m in table.find("tbody").iter("meter")]
     assert bars == ["1.01", "26.13", "72.86"]
     assert all(m.get("aria-hidden") == "true" for m in table.iter("meter"))  # the % is read instead
-    assert [text(cell) for cell in next(table.find("tfoot").iter("tr"))] == ["Tổng", "199 mô hình", ""]
-    assert [th.get("scope") for th in table.iter("th")] == ["col", "col", "col", "row", "row", "row", "row"]
+    assert [text(cell) for cell in next(table.find("tfoot").iter("tr"))] == [
+        "Tổng",
+        "199 mô hình",
+        "",
+    ]
+    assert [th.get("scope") for th in table.iter("th")] == [
+        "col",
+        "col",
+        "col",
+        "row",
+        "row",
+        "row",
+        "row",
+    ]
 
 
 def test_change_up_and_down_in_words_not_only_colour(ward: TinySite) -> None:
@@ -369,7 +403,11 @@ def test_decimal_figure_keeps_its_decimals(ward: TinySite) -> None:
 
 
 def _positions(html: str) -> tuple[int, int, int]:
-    return html.find('class="bt-lead"'), html.find('class="bt-indicators"'), html.find('class="bt-body"')
+    return (
+        html.find('class="bt-lead"'),
+        html.find('class="bt-indicators"'),
+        html.find('class="bt-body"'),
+    )
 
 
 def test_box_goes_after_the_lead_by_default(ward: TinySite) -> None:
@@ -429,7 +467,9 @@ def test_index_shows_each_indicators_latest_summary(ward: TinySite) -> None:
         )
         for item in find_all(index, "li", "bt-figure-list__item")
     }
-    expected = {f"chi-so/{ident}/": SUMMARIES[(points[-1][0], ident)] for ident, points in SERIES.items()}
+    expected = {
+        f"chi-so/{ident}/": SUMMARIES[(points[-1][0], ident)] for ident, points in SERIES.items()
+    }
     assert latest == expected
 
 
@@ -447,7 +487,7 @@ def _line_of(path: Path, needle: str) -> int:
 
 WARNINGS = {
     "percent 96,07 of 49/51": (
-        '  - label: Người qua đời được hỏa táng\n    id: ty-le-hoa-tang\n    value: 49\n    of: 51\n'
+        "  - label: Người qua đời được hỏa táng\n    id: ty-le-hoa-tang\n    value: 49\n    of: 51\n"
         '    unit: trường hợp\n    percent: "96,07"\n',
         'percent: "96,07"',
         "chỉ số “Người qua đời được hỏa táng” (id: ty-le-hoa-tang): tỷ lệ ghi trong bài là 96,07% "
@@ -493,7 +533,8 @@ def test_checks_warn_fail_strict_and_check_but_not_a_plain_build(tiny: TinySite,
 def test_stated_percent_within_its_rounding_is_not_flagged(tiny: TinySite) -> None:
     tiny.post(
         "a.md",
-        HEAD + '  - label: Người qua đời được hỏa táng\n    value: 20\n    of: 22\n    unit: người\n'
+        HEAD
+        + "  - label: Người qua đời được hỏa táng\n    value: 20\n    of: 22\n    unit: người\n"
         '    percent: "90,9"\n  - label: Quỹ\n    value: 49\n    of: 51\n    percent: 96\n',
     )
     strict = tiny.build()
@@ -513,7 +554,7 @@ ERRORS = {
         "value: nhiều",
         "chỉ số “Hộ nghèo” (id: ho-ngheo): 'value' không đọc được: “nhiều” không phải là số: chỉ "
         "viết chữ số, dấu chấm tách hàng nghìn và dấu phẩy trước phần thập phân, không kèm chữ hay "
-        "đơn vị (đơn vị viết ở 'unit'). Ví dụ: \"93.095.000\", \"88,37\".",
+        'đơn vị (đơn vị viết ở \'unit\'). Ví dụ: "93.095.000", "88,37".',
     ),
     "missing label": (
         "  - label: Quỹ\n    value: 5\n  - value: 12\n    unit: hộ\n",
@@ -526,8 +567,8 @@ ERRORS = {
         "value: 93.095",
         "chỉ số “Quỹ “Vì người nghèo”” (id: quy-vi-nguoi-ngheo): 'value' không đọc được: số 93.095 "
         "viết không có dấu ngoặc kép nên không rõ nghĩa: là 93.095 (dấu chấm tách hàng nghìn) hay "
-        "93,095 (số thập phân)? Nếu là số hàng nghìn, viết 93095 hoặc \"93.095\" (trong dấu ngoặc "
-        "kép); nếu là số thập phân, viết \"93,095\" (dấu phẩy trước phần thập phân, trong dấu ngoặc kép).",
+        '93,095 (số thập phân)? Nếu là số hàng nghìn, viết 93095 hoặc "93.095" (trong dấu ngoặc '
+        'kép); nếu là số thập phân, viết "93,095" (dấu phẩy trước phần thập phân, trong dấu ngoặc kép).',
     ),
 }
 
@@ -578,7 +619,10 @@ def test_index_lists_every_indicator(ward: TinySite) -> None:
 def _chart(page: Element, suffix: str, ident: str) -> Element:
     svg = next(e for e in page.iter("svg") if e.get("id") == f"bt-chart-{ident}{suffix}")
     assert svg.get("role") == "img"
-    assert svg.get("aria-labelledby") == f"bt-chart-{ident}{suffix}-title bt-chart-{ident}{suffix}-desc"
+    assert (
+        svg.get("aria-labelledby")
+        == f"bt-chart-{ident}{suffix}-title bt-chart-{ident}{suffix}-desc"
+    )
     return svg
 
 
@@ -616,15 +660,26 @@ def test_table_rows_match_the_posts_in_date_order(ward: TinySite) -> None:
     table = find(wrap, "table", "bt-indicator-table")
     assert text(table.find("caption")) == "Quỹ “Vì người nghèo” qua các lần báo cáo"
     rows = list(table.find("tbody").iter("tr"))
-    assert [text(row[0]) for row in rows] == [date for _, date, _, _ in SERIES["quy-vi-nguoi-ngheo"]]
-    assert [row[0].find("time").get("datetime")[:10] for row in rows] == ["2019-10-01", "2020-12-28", "2021-12-30"]
+    assert [text(row[0]) for row in rows] == [
+        date for _, date, _, _ in SERIES["quy-vi-nguoi-ngheo"]
+    ]
+    assert [row[0].find("time").get("datetime")[:10] for row in rows] == [
+        "2019-10-01",
+        "2020-12-28",
+        "2021-12-30",
+    ]
     assert [text(row[1]) for row in rows] == [
         SUMMARIES[(article, "quy-vi-nguoi-ngheo")] for article, *_ in SERIES["quy-vi-nguoi-ngheo"]
     ]
     assert [text(find(row[2], "span")) if len(row[2]) else text(row[2]) for row in rows] == [
-        "–", "▲ 8.405.000 (tăng 9%)", "▲ 27.300.000 (tăng 26,9%)",
+        "–",
+        "▲ 8.405.000 (tăng 9%)",
+        "▲ 27.300.000 (tăng 26,9%)",
     ]
-    assert part(rows[1][2], "bt-visually-hidden") == "tăng 8.405.000 đồng (9%) so với lần báo cáo trước"
+    assert (
+        part(rows[1][2], "bt-visually-hidden")
+        == "tăng 8.405.000 đồng (9%) so với lần báo cáo trước"
+    )
     assert [text(row[3]) for row in rows] == ["Ủy ban MTTQ phường"] * 3
     links = [resolve(url, row[4].find("a").get("href")) for row in rows]
     assert links == [article for article, *_ in SERIES["quy-vi-nguoi-ngheo"]]
@@ -657,10 +712,20 @@ def test_home_shows_the_latest_headline_figures(ward: TinySite) -> None:
     ]
     assert len(shown) == 4  # home_figures_count's default
     # newest report first: the vaccination figure, then the three of 12/08/2022 (any order)
-    assert shown[0] == ("chi-so/nguoi-da-tiem-vac-xin/", "9.876/13.120 người", "Người đã tiêm vắc xin", "2023-08-15")
+    assert shown[0] == (
+        "chi-so/nguoi-da-tiem-vac-xin/",
+        "9.876/13.120 người",
+        "Người đã tiêm vắc xin",
+        "2023-08-15",
+    )
     assert sorted(shown[1:]) == [
         ("chi-so/ho-ngheo-con-lai/", "8 hộ", "Hộ nghèo còn lại", "2022-08-12"),
-        ("chi-so/mo-hinh-dan-van-kheo/", "199 mô hình", "Mô hình “Dân vận khéo” được công nhận", "2022-08-12"),
+        (
+            "chi-so/mo-hinh-dan-van-kheo/",
+            "199 mô hình",
+            "Mô hình “Dân vận khéo” được công nhận",
+            "2022-08-12",
+        ),
         ("chi-so/rac-thai-thu-gom/", "1.234,5 kg", "Rác thải thu gom", "2022-08-12"),
     ]
     vaccine = tiles[0]
@@ -684,13 +749,20 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> TinySite:
                 "date": f"2022-03-{day:02d} 08:00",
                 "category": "Tin tức - Sự kiện",
                 "indicators": [
-                    {"label": f"Quỹ {SCRIPT}", "id": "quy", "value": value, "unit": IMG,
-                     "target": "2.000", "previous": "1.000",
-                     "parts": [{"label": f"Phần {SCRIPT}", "value": value}]},
+                    {
+                        "label": f"Quỹ {SCRIPT}",
+                        "id": "quy",
+                        "value": value,
+                        "unit": IMG,
+                        "target": "2.000",
+                        "previous": "1.000",
+                        "parts": [{"label": f"Phần {SCRIPT}", "value": value}],
+                    },
                 ],
             },
             # the later post places its box in the body, so the box is in the search index too
-            body="Quỹ đạt [[chỉ số: quy]] trong kỳ." + ("\n\n[[chỉ số]]\n\nHết." if day == 9 else ""),
+            body="Quỹ đạt [[chỉ số: quy]] trong kỳ."
+            + ("\n\n[[chỉ số]]\n\nHết." if day == 9 else ""),
         )
     run = site.build()
     assert run.ok, run.output
@@ -733,7 +805,9 @@ def _no_injected_markup(html: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["2022/03/09/bao-cao-ngay-9/", "chi-so/", "chi-so/quy/", ""], ids=["article", "index", "page", "home"]
+    "url",
+    ["2022/03/09/bao-cao-ngay-9/", "chi-so/", "chi-so/quy/", ""],
+    ids=["article", "index", "page", "home"],
 )
 def test_labels_and_units_are_escaped(hostile: TinySite, url: str) -> None:
     html = hostile.html(url)
@@ -758,13 +832,16 @@ def test_labels_and_units_are_escaped(hostile: TinySite, url: str) -> None:
             assert text(svg.find("title")) == f"Quỹ {SCRIPT} qua các lần báo cáo"
             assert f"1.500 {IMG}" in text(svg.find("desc"))
             assert [text(c.find("title")) for c in svg.iter("circle")] == [
-                f"03/03/2022: 1.200 {IMG}", f"09/03/2022: 1.500 {IMG}",
+                f"03/03/2022: 1.200 {IMG}",
+                f"09/03/2022: 1.500 {IMG}",
             ]
         assert text(find(page, "h1")) == f"Quỹ {SCRIPT}"
         assert text(find(page, "table").find("caption")) == f"Quỹ {SCRIPT} qua các lần báo cáo"
     elif url == "chi-so/":
         assert text(find(page, "a", "bt-figure-list__label")) == f"Quỹ {SCRIPT}"
-        assert text(find(page, "span", "bt-figure-list__figure")) == f"1.500 {IMG} (đạt 75% kế hoạch)"
+        assert (
+            text(find(page, "span", "bt-figure-list__figure")) == f"1.500 {IMG} (đạt 75% kế hoạch)"
+        )
     else:
         tile = find(page, "li", "bt-headline-figure")
         assert part(tile, "bt-headline-figure__label") == f"Quỹ {SCRIPT}"
@@ -778,6 +855,9 @@ def test_search_index_holds_the_payload_as_text(hostile: TinySite) -> None:
     assert "<img src=x" not in raw
     # the inline figure and the box (placed in the body) are indexed as escaped text
     article = next(d for d in docs if d["location"] == "2022/03/09/bao-cao-ngay-9/")
-    assert '<p>Quỹ đạt 1.500 "&gt;&lt;img src=x onerror=alert(1)&gt; (đạt 75% kế hoạch) trong kỳ.</p>' in article["text"]
+    assert (
+        '<p>Quỹ đạt 1.500 "&gt;&lt;img src=x onerror=alert(1)&gt; (đạt 75% kế hoạch) trong kỳ.</p>'
+        in article["text"]
+    )
     assert "<p>Quỹ &lt;script&gt;alert(1)&lt;/script&gt;</p>" in article["text"]
-    assert "<p>Kế hoạch: 2.000 \"&gt;&lt;img src=x onerror=alert(1)&gt;</p>" in article["text"]
+    assert '<p>Kế hoạch: 2.000 "&gt;&lt;img src=x onerror=alert(1)&gt;</p>' in article["text"]

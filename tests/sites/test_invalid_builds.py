@@ -20,7 +20,9 @@ FIXTURE_EPOCH = "1767200400"
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[TinySite, dict[str, str]]:
     site = TinySite(tmp_path_factory.mktemp("published") / "ward")
-    site.post("tot.md", {"title": "Bài đã đăng", "date": "2025-05-05 08:00", "category": "Thông báo"})
+    site.post(
+        "tot.md", {"title": "Bài đã đăng", "date": "2025-05-05 08:00", "category": "Thông báo"}
+    )
     run = site.build()
     assert run.ok, run.output
     return site, manifest(site.site)

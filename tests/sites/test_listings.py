@@ -12,8 +12,15 @@ from tests.sitekit import TinySite
 
 def _posts(site: TinySite, count: int, category: str = "Thông báo", **extra: object) -> None:
     for n in range(1, count + 1):
-        site.post(f"p{n:02d}.md", {"title": f"Thông báo số {n}", "date": f"2024-03-{n:02d} 08:00",
-                                   "category": category, **extra})
+        site.post(
+            f"p{n:02d}.md",
+            {
+                "title": f"Thông báo số {n}",
+                "date": f"2024-03-{n:02d} 08:00",
+                "category": category,
+                **extra,
+            },
+        )
 
 
 def _cards(html: str) -> list[str]:
@@ -53,7 +60,9 @@ def test_pager_links(tmp_path) -> None:
     assert '<span class="bt-pager__current" aria-current="page">3</span>' in middle
     assert "<small>Trang 3/5</small>" in middle
     first = site.html("chuyen-muc/thong-bao/")
-    assert 'rel="next" href="trang/2/"' in first and 'rel="prev"' not in first.split("bt-pager", 1)[-1]
+    assert (
+        'rel="next" href="trang/2/"' in first and 'rel="prev"' not in first.split("bt-pager", 1)[-1]
+    )
 
 
 def test_pager_window_stays_small_for_long_categories(tmp_path) -> None:
@@ -69,11 +78,19 @@ def test_pager_window_stays_small_for_long_categories(tmp_path) -> None:
 
 def test_category_page_shows_cards_with_views(tmp_path) -> None:
     site = TinySite(tmp_path / "ward")
-    site.post("a.md", {"title": "Tổng kết năm", "date": "2024-12-30", "category": "Bài viết chuyên sâu",
-                       "views": 1234567, "summary": "Một năm nhiều kết quả."})
+    site.post(
+        "a.md",
+        {
+            "title": "Tổng kết năm",
+            "date": "2024-12-30",
+            "category": "Bài viết chuyên sâu",
+            "views": 1234567,
+            "summary": "Một năm nhiều kết quả.",
+        },
+    )
     assert site.build().ok
     html = site.html("chuyen-muc/bai-viet-chuyen-sau/")
-    assert "<h1 id=\"bt-title\">Bài viết chuyên sâu" in html
+    assert '<h1 id="bt-title">Bài viết chuyên sâu' in html
     assert "Lượt xem: 1.234.567" in html
     assert '<p class="bt-card__lead">Một năm nhiều kết quả.</p>' in html
     assert ">30/12/2024</time>" in html
@@ -81,10 +98,19 @@ def test_category_page_shows_cards_with_views(tmp_path) -> None:
 
 def test_tag_pages(tmp_path) -> None:
     site = TinySite(tmp_path / "ward")
-    site.post("a.md", {"title": "Bài A", "date": "2024-01-01", "category": "Thông báo",
-                       "tags": "Dân vận khéo, an sinh xã hội"})
-    site.post("b.md", {"title": "Bài B", "date": "2024-01-02", "category": "Thông báo",
-                       "tags": ["dân vận khéo"]})
+    site.post(
+        "a.md",
+        {
+            "title": "Bài A",
+            "date": "2024-01-01",
+            "category": "Thông báo",
+            "tags": "Dân vận khéo, an sinh xã hội",
+        },
+    )
+    site.post(
+        "b.md",
+        {"title": "Bài B", "date": "2024-01-02", "category": "Thông báo", "tags": ["dân vận khéo"]},
+    )
     assert site.build().ok
     html = site.html("the/dan-van-kheo/")
     assert _cards(html) == ["Bài B", "Bài A"]
@@ -109,8 +135,16 @@ def test_archive_by_year_and_month(tmp_path) -> None:
 
 def test_home_page(tmp_path) -> None:
     site = TinySite(tmp_path / "ward", home_block_count=2)
-    site.post("pin.md", {"title": "Tin nổi bật", "date": "2019-01-01", "category": "Tin tức - Sự kiện",
-                         "pinned": True, "summary": "Sa-pô tin nổi bật."})
+    site.post(
+        "pin.md",
+        {
+            "title": "Tin nổi bật",
+            "date": "2019-01-01",
+            "category": "Tin tức - Sự kiện",
+            "pinned": True,
+            "summary": "Sa-pô tin nổi bật.",
+        },
+    )
     for n, category in enumerate(["Thông báo", "Thông báo", "Thông báo", "Dân vận chính quyền"], 1):
         site.post(f"p{n}.md", {"title": f"Tin {n}", "date": f"2024-05-0{n}", "category": category})
     assert site.build().ok
@@ -135,8 +169,16 @@ def test_footer_and_header_come_from_config(tmp_path) -> None:
 
 def test_feeds_parse(tmp_path) -> None:
     site = TinySite(tmp_path / "ward")
-    site.post("a.md", {"title": "Tin <một> & \"hai\"", "date": "2024-01-01 07:00", "category": "Thông báo",
-                       "author": "N. Hoa", "summary": "Ký tự điều khiển \x07 bị bỏ."})
+    site.post(
+        "a.md",
+        {
+            "title": 'Tin <một> & "hai"',
+            "date": "2024-01-01 07:00",
+            "category": "Thông báo",
+            "author": "N. Hoa",
+            "summary": "Ký tự điều khiển \x07 bị bỏ.",
+        },
+    )
     assert site.build().ok
     feed = feedparser.parse(str(site.site / "rss.xml"))
     assert not feed.bozo, feed.bozo_exception

@@ -50,7 +50,7 @@ def test_accepted(value: object, written: str | None, expected: str) -> None:
 
 
 AMBIGUOUS_93095 = (
-    'số 93.095 viết không có dấu ngoặc kép nên không rõ nghĩa: là 93.095 (dấu chấm tách hàng '
+    "số 93.095 viết không có dấu ngoặc kép nên không rõ nghĩa: là 93.095 (dấu chấm tách hàng "
     'nghìn) hay 93,095 (số thập phân)? Nếu là số hàng nghìn, viết 93095 hoặc "93.095" (trong dấu '
     'ngoặc kép); nếu là số thập phân, viết "93,095" (dấu phẩy trước phần thập phân, trong dấu '
     "ngoặc kép)."
@@ -73,7 +73,7 @@ def test_ambiguous_keeps_zeros_and_sign_the_float_lost() -> None:
     with pytest.raises(NumberError) as caught:
         parse_number(-1.5, "-1.500")
     assert str(caught.value) == (
-        'số -1.500 viết không có dấu ngoặc kép nên không rõ nghĩa: là -1.500 (dấu chấm tách hàng '
+        "số -1.500 viết không có dấu ngoặc kép nên không rõ nghĩa: là -1.500 (dấu chấm tách hàng "
         'nghìn) hay -1,500 (số thập phân)? Nếu là số hàng nghìn, viết -1500 hoặc "-1.500" (trong '
         'dấu ngoặc kép); nếu là số thập phân, viết "-1,500" (dấu phẩy trước phần thập phân, trong '
         "dấu ngoặc kép)."
@@ -86,30 +86,104 @@ def test_big_ambiguous_number_suggests_grouped_forms() -> None:
 
 
 REFUSED = [
-    (True, None, "YAML đọc giá trị này là đúng/sai (true), không phải số. Viết một số, ví dụ: 12 hoặc \"93.095.000\"."),
-    (None, None, "giá trị đang để trống, nhưng ở đây cần một số. Viết số liền, ví dụ: 93095000, \"93.095.000\" hoặc \"88,37\"."),
-    ([1, 2], None, "giá trị là một danh sách, nhưng ở đây cần một số. Viết số liền, ví dụ: 93095000, \"93.095.000\" hoặc \"88,37\"."),
-    ({"a": 1}, None, "giá trị là một nhóm trường con, nhưng ở đây cần một số. Viết số liền, ví dụ: 93095000, \"93.095.000\" hoặc \"88,37\"."),
-    (date(2020, 1, 2), None, "giá trị được YAML đọc là ngày tháng (2020-01-02), nhưng ở đây cần một số. Viết số liền, ví dụ: 93095000, \"93.095.000\" hoặc \"88,37\"."),
-    (float("nan"), ".nan", "“.nan” không phải là một số hữu hạn (YAML đọc thành NaN). Viết một số, ví dụ: 12."),
-    (float("inf"), None, "“inf” không phải là một số hữu hạn (YAML đọc thành vô cực). Viết một số, ví dụ: 12."),
+    (
+        True,
+        None,
+        'YAML đọc giá trị này là đúng/sai (true), không phải số. Viết một số, ví dụ: 12 hoặc "93.095.000".',
+    ),
+    (
+        None,
+        None,
+        'giá trị đang để trống, nhưng ở đây cần một số. Viết số liền, ví dụ: 93095000, "93.095.000" hoặc "88,37".',
+    ),
+    (
+        [1, 2],
+        None,
+        'giá trị là một danh sách, nhưng ở đây cần một số. Viết số liền, ví dụ: 93095000, "93.095.000" hoặc "88,37".',
+    ),
+    (
+        {"a": 1},
+        None,
+        'giá trị là một nhóm trường con, nhưng ở đây cần một số. Viết số liền, ví dụ: 93095000, "93.095.000" hoặc "88,37".',
+    ),
+    (
+        date(2020, 1, 2),
+        None,
+        'giá trị được YAML đọc là ngày tháng (2020-01-02), nhưng ở đây cần một số. Viết số liền, ví dụ: 93095000, "93.095.000" hoặc "88,37".',
+    ),
+    (
+        float("nan"),
+        ".nan",
+        "“.nan” không phải là một số hữu hạn (YAML đọc thành NaN). Viết một số, ví dụ: 12.",
+    ),
+    (
+        float("inf"),
+        None,
+        "“inf” không phải là một số hữu hạn (YAML đọc thành vô cực). Viết một số, ví dụ: 12.",
+    ),
     (Decimal("NaN"), None, "“NaN” không phải là một số hữu hạn. Viết một số, ví dụ: 12."),
-    ("", None, "giá trị đang để trống, nhưng ở đây cần một số. Viết số, ví dụ: 93095000 hoặc \"93.095.000\"."),
-    ("88.37", None, "“88.37” không phải là số viết theo cách Việt Nam: dấu chấm tách hàng nghìn (nhóm 3 chữ số, như \"93.095.000\"), dấu phẩy trước phần thập phân (như \"88,37\"). Có phải là “8.837” hoặc “88,37”?"),
-    ("1,234.5", None, "“1,234.5” không phải là số viết theo cách Việt Nam: dấu chấm tách hàng nghìn (nhóm 3 chữ số, như \"93.095.000\"), dấu phẩy trước phần thập phân (như \"88,37\"). Có phải là “1,2345” hoặc “1.234,5”?"),
-    ("12 triệu", None, "“12 triệu” không phải là số: chỉ viết chữ số, dấu chấm tách hàng nghìn và dấu phẩy trước phần thập phân, không kèm chữ hay đơn vị (đơn vị viết ở 'unit'). Ví dụ: \"93.095.000\", \"88,37\"."),
-    ("NaN", None, "“NaN” không phải là số: chỉ viết chữ số, dấu chấm tách hàng nghìn và dấu phẩy trước phần thập phân, không kèm chữ hay đơn vị (đơn vị viết ở 'unit'). Ví dụ: \"93.095.000\", \"88,37\"."),
-    ("1e3", None, "“1e3” không phải là số: chỉ viết chữ số, dấu chấm tách hàng nghìn và dấu phẩy trước phần thập phân, không kèm chữ hay đơn vị (đơn vị viết ở 'unit'). Ví dụ: \"93.095.000\", \"88,37\"."),
-    ("1 234 567", None, "“1 234 567” có dấu cách ở giữa. Viết số liền, dùng dấu chấm để tách hàng nghìn, ví dụ: \"1.234.567\"."),
-    ("1.000.000.000.000.000.000", None, "số “1.000.000.000.000.000.000” quá lớn (từ 19 chữ số trở lên). Kiểm tra lại số liệu; có thể bị thừa chữ số."),
-    (10**18, None, "số “1000000000000000000” quá lớn (từ 19 chữ số trở lên). Kiểm tra lại số liệu; có thể bị thừa chữ số."),
-    ("0,12345678901", None, "số “0,12345678901” có quá nhiều chữ số sau dấu phẩy (hơn 10). Làm tròn số trước khi viết."),
-    ("9" * 70, None, "“" + "9" * 40 + "…” quá dài để là một số. Viết số ngắn gọn, ví dụ: \"93.095.000\"."),
+    (
+        "",
+        None,
+        'giá trị đang để trống, nhưng ở đây cần một số. Viết số, ví dụ: 93095000 hoặc "93.095.000".',
+    ),
+    (
+        "88.37",
+        None,
+        '“88.37” không phải là số viết theo cách Việt Nam: dấu chấm tách hàng nghìn (nhóm 3 chữ số, như "93.095.000"), dấu phẩy trước phần thập phân (như "88,37"). Có phải là “8.837” hoặc “88,37”?',
+    ),
+    (
+        "1,234.5",
+        None,
+        '“1,234.5” không phải là số viết theo cách Việt Nam: dấu chấm tách hàng nghìn (nhóm 3 chữ số, như "93.095.000"), dấu phẩy trước phần thập phân (như "88,37"). Có phải là “1,2345” hoặc “1.234,5”?',
+    ),
+    (
+        "12 triệu",
+        None,
+        '“12 triệu” không phải là số: chỉ viết chữ số, dấu chấm tách hàng nghìn và dấu phẩy trước phần thập phân, không kèm chữ hay đơn vị (đơn vị viết ở \'unit\'). Ví dụ: "93.095.000", "88,37".',
+    ),
+    (
+        "NaN",
+        None,
+        '“NaN” không phải là số: chỉ viết chữ số, dấu chấm tách hàng nghìn và dấu phẩy trước phần thập phân, không kèm chữ hay đơn vị (đơn vị viết ở \'unit\'). Ví dụ: "93.095.000", "88,37".',
+    ),
+    (
+        "1e3",
+        None,
+        '“1e3” không phải là số: chỉ viết chữ số, dấu chấm tách hàng nghìn và dấu phẩy trước phần thập phân, không kèm chữ hay đơn vị (đơn vị viết ở \'unit\'). Ví dụ: "93.095.000", "88,37".',
+    ),
+    (
+        "1 234 567",
+        None,
+        '“1 234 567” có dấu cách ở giữa. Viết số liền, dùng dấu chấm để tách hàng nghìn, ví dụ: "1.234.567".',
+    ),
+    (
+        "1.000.000.000.000.000.000",
+        None,
+        "số “1.000.000.000.000.000.000” quá lớn (từ 19 chữ số trở lên). Kiểm tra lại số liệu; có thể bị thừa chữ số.",
+    ),
+    (
+        10**18,
+        None,
+        "số “1000000000000000000” quá lớn (từ 19 chữ số trở lên). Kiểm tra lại số liệu; có thể bị thừa chữ số.",
+    ),
+    (
+        "0,12345678901",
+        None,
+        "số “0,12345678901” có quá nhiều chữ số sau dấu phẩy (hơn 10). Làm tròn số trước khi viết.",
+    ),
+    (
+        "9" * 70,
+        None,
+        "“" + "9" * 40 + '…” quá dài để là một số. Viết số ngắn gọn, ví dụ: "93.095.000".',
+    ),
 ]
 
 
 @pytest.mark.parametrize(("value", "written", "message"), REFUSED)
-def test_refused_with_a_vietnamese_message(value: object, written: str | None, message: str) -> None:
+def test_refused_with_a_vietnamese_message(
+    value: object, written: str | None, message: str
+) -> None:
     with pytest.raises(NumberError) as caught:
         parse_number(value, written)
     assert str(caught.value) == message
@@ -121,7 +195,13 @@ def test_number_error_is_a_value_error() -> None:
 
 @pytest.mark.parametrize(
     ("number", "digits"),
-    [(Decimal("96.08"), 2), (Decimal("90.9"), 1), (Decimal("96"), 0), (Decimal("1E+3"), 0), (Decimal("1.000"), 3)],
+    [
+        (Decimal("96.08"), 2),
+        (Decimal("90.9"), 1),
+        (Decimal("96"), 0),
+        (Decimal("1E+3"), 0),
+        (Decimal("1.000"), 3),
+    ],
 )
 def test_fraction_digits(number: Decimal, digits: int) -> None:
     assert fraction_digits(number) == digits

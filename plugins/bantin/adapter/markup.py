@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
+_TOGGLE_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"'
+)
 _TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 
 

@@ -109,9 +109,15 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """Correct the few spots where Material's markup is not valid HTML."""
         return fix_material_markup(output)
 
-    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
         """The same corrections for theme pages such as ``404.html``."""
-        return fix_material_markup(output_content) if template_name.endswith(".html") else output_content
+        return (
+            fix_material_markup(output_content)
+            if template_name.endswith(".html")
+            else output_content
+        )
 
     def on_page_context(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation

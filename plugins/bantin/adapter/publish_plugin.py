@@ -144,7 +144,9 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
             names = ", ".join(p.name for p in recovery.removed)
             log.info(f"Đã xoá thư mục tạm còn sót từ bản dựng bị dừng: {names}")
         self._run = _Run(config, config.site_dir, site_dir, staging, lock, before)
-        log.info(f"Dựng vào thư mục tạm '{staging.name}'; '{site_dir}' chỉ được thay khi dựng xong.")
+        log.info(
+            f"Dựng vào thư mục tạm '{staging.name}'; '{site_dir}' chỉ được thay khi dựng xong."
+        )
         config.site_dir = str(staging)
         return config
 
@@ -182,9 +184,7 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
 
         report = inspect_output(run.staging, display_name=run.site_dir.name)
         if report.removed:
-            log.info(
-                "Không xuất bản tệp tạm của trình soạn thảo: " + ", ".join(report.removed)
-            )
+            log.info("Không xuất bản tệp tạm của trình soạn thảo: " + ", ".join(report.removed))
         if report.problems:
             raise PluginError("\n".join(str(p) for p in report.problems))
         changed = atomic.changed_entries(run.before, atomic.fingerprint(run.site_dir))
@@ -257,7 +257,9 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
                 target.write_text(render_static_host(headers), encoding="utf-8")
             atomic.write_file_atomically(tmp, render_nginx(headers))
         except OSError as exc:
-            raise PluginError(str(atomic.describe_os_error(exc, run.site_dir, run.staging))) from None
+            raise PluginError(
+                str(atomic.describe_os_error(exc, run.site_dir, run.staging))
+            ) from None
         return tmp
 
     def _publish_nginx_snippet(self, run: _Run, tmp: Path) -> None:

@@ -56,7 +56,7 @@ def parse_number(value: object, written: str | None = None) -> Decimal:
     if isinstance(value, bool):
         raise NumberError(
             f"YAML đọc giá trị này là đúng/sai ({'true' if value else 'false'}), không phải số. "
-            "Viết một số, ví dụ: 12 hoặc \"93.095.000\"."
+            'Viết một số, ví dụ: 12 hoặc "93.095.000".'
         )
     if isinstance(value, int):
         return _checked(Decimal(value), str(value))
@@ -84,7 +84,7 @@ def _not_a_number(value: object) -> str:
         what = "không phải là số"
     return (
         f"giá trị {what}, nhưng ở đây cần một số. Viết số liền, ví dụ: 93095000, "
-        "\"93.095.000\" hoặc \"88,37\"."
+        '"93.095.000" hoặc "88,37".'
     )
 
 
@@ -115,8 +115,8 @@ def _ambiguous_message(text: str, sign: str, whole: str, fraction: str) -> str:
     return (
         f"số {text} viết không có dấu ngoặc kép nên không rõ nghĩa: là {thousands} "
         f"(dấu chấm tách hàng nghìn) hay {decimal} (số thập phân)? "
-        f"Nếu là số hàng nghìn, viết {int(sign + whole + fraction)} hoặc \"{thousands}\" "
-        f"(trong dấu ngoặc kép); nếu là số thập phân, viết \"{decimal}\" "
+        f'Nếu là số hàng nghìn, viết {int(sign + whole + fraction)} hoặc "{thousands}" '
+        f'(trong dấu ngoặc kép); nếu là số thập phân, viết "{decimal}" '
         "(dấu phẩy trước phần thập phân, trong dấu ngoặc kép)."
     )
 
@@ -125,21 +125,21 @@ def _from_text(value: str) -> Decimal:
     text = value.strip().translate(_MINUS_SIGNS)
     if not text:
         raise NumberError(
-            "giá trị đang để trống, nhưng ở đây cần một số. Viết số, ví dụ: 93095000 hoặc \"93.095.000\"."
+            'giá trị đang để trống, nhưng ở đây cần một số. Viết số, ví dụ: 93095000 hoặc "93.095.000".'
         )
     shown = text if len(text) <= 40 else text[:40] + "…"
     if len(text) > MAX_TEXT_LENGTH:
-        raise NumberError(f"“{shown}” quá dài để là một số. Viết số ngắn gọn, ví dụ: \"93.095.000\".")
+        raise NumberError(f'“{shown}” quá dài để là một số. Viết số ngắn gọn, ví dụ: "93.095.000".')
     if any(c.isalpha() for c in text):
         raise NumberError(
             f"“{shown}” không phải là số: chỉ viết chữ số, dấu chấm tách hàng nghìn và dấu phẩy "
             "trước phần thập phân, không kèm chữ hay đơn vị (đơn vị viết ở 'unit'). "
-            "Ví dụ: \"93.095.000\", \"88,37\"."
+            'Ví dụ: "93.095.000", "88,37".'
         )
     if _SPACES.search(text):
         raise NumberError(
             f"“{shown}” có dấu cách ở giữa. Viết số liền, dùng dấu chấm để tách hàng nghìn, "
-            "ví dụ: \"1.234.567\"."
+            'ví dụ: "1.234.567".'
         )
     try:
         number = parse_decimal(text, locale=LOCALE, strict=True)
@@ -150,11 +150,11 @@ def _from_text(value: str) -> Decimal:
             hint = " Có phải là " + " hoặc ".join(f"“{s}”" for s in suggestions) + "?"
         raise NumberError(
             f"“{shown}” không phải là số viết theo cách Việt Nam: dấu chấm tách hàng nghìn "
-            f"(nhóm 3 chữ số, như \"93.095.000\"), dấu phẩy trước phần thập phân (như \"88,37\").{hint}"
+            f'(nhóm 3 chữ số, như "93.095.000"), dấu phẩy trước phần thập phân (như "88,37").{hint}'
         ) from None
     except (ValueError, ArithmeticError):
         raise NumberError(
-            f"“{shown}” không phải là số. Viết số, ví dụ: \"93.095.000\" hoặc \"88,37\"."
+            f'“{shown}” không phải là số. Viết số, ví dụ: "93.095.000" hoặc "88,37".'
         ) from None
     if not number.is_finite():
         raise NumberError(f"“{shown}” không phải là một số hữu hạn. Viết một số, ví dụ: 12.")

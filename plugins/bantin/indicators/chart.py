@@ -307,7 +307,9 @@ def _label_extent(x: Decimal, anchor: str) -> tuple[Decimal, Decimal]:
     return x - Decimal(DATE_LABEL_WIDTH) / 2, x + Decimal(DATE_LABEL_WIDTH) / 2
 
 
-def _x_labels(xs: list[Decimal], points: list[ChartPoint], left: int, right: int) -> tuple[XLabel, ...]:
+def _x_labels(
+    xs: list[Decimal], points: list[ChartPoint], left: int, right: int
+) -> tuple[XLabel, ...]:
     """Date labels that do not overlap: first and last always, others evenly while room allows.
 
     Two labels clash when their points are closer than ``MIN_LABEL_GAP`` or when
@@ -324,7 +326,11 @@ def _x_labels(xs: list[Decimal], points: list[ChartPoint], left: int, right: int
     def clash(first: int, second: int) -> bool:
         if xs[second] - xs[first] < MIN_LABEL_GAP:
             return True
-        return _label_extent(xs[second], anchors[second])[0] - _label_extent(xs[first], anchors[first])[1] < LABEL_PADDING
+        return (
+            _label_extent(xs[second], anchors[second])[0]
+            - _label_extent(xs[first], anchors[first])[1]
+            < LABEL_PADDING
+        )
 
     kept: list[int] = []
     for index in wanted:

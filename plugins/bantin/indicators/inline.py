@@ -93,8 +93,12 @@ def markers(markdown: str) -> Iterator[Marker]:
     for number, line in enumerate(markdown.split("\n")):
         opening = _FENCE.match(line)
         if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= fence[1] \
-                    and not opening.group(2).strip():
+            if (
+                opening
+                and opening.group(1)[0] == fence[0]
+                and len(opening.group(1)) >= fence[1]
+                and not opening.group(2).strip()
+            ):
                 fence = None
             continue
         if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
@@ -168,8 +172,14 @@ def expand(
 
     def problem(marker: Marker, message: str, severity: Severity) -> None:
         problems.append(
-            Problem(path, message, field=FIELD, line=body_line + marker.line,
-                    column=marker.start + 1, severity=severity)
+            Problem(
+                path,
+                message,
+                field=FIELD,
+                line=body_line + marker.line,
+                column=marker.start + 1,
+                severity=severity,
+            )
         )
 
     for marker in markers(markdown):
@@ -243,12 +253,15 @@ def _reference(
         )
         return None
     ids = [indicator.id for indicator in indicators]
-    match = difflib.get_close_matches(slugify(marker.reference) or marker.reference, ids, n=1, cutoff=0.5)
+    match = difflib.get_close_matches(
+        slugify(marker.reference) or marker.reference, ids, n=1, cutoff=0.5
+    )
     hint = f" Có phải là “[[chỉ số: {match[0]}]]”?" if match else ""
     problem(
         marker,
         f"“{written}”: bài không có chỉ số có id “{marker.reference}”.{hint} Các id trong bài: "
-        + ", ".join(ids) + ".",
+        + ", ".join(ids)
+        + ".",
         Severity.ERROR,
     )
     return None

@@ -28,7 +28,14 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from ..core.numbers import fraction_digits
 
-AMOUNT, RATIO, TARGET, PERCENT, PARTS, CHANGE = "amount", "ratio", "target", "percent", "parts", "change"
+AMOUNT, RATIO, TARGET, PERCENT, PARTS, CHANGE = (
+    "amount",
+    "ratio",
+    "target",
+    "percent",
+    "parts",
+    "change",
+)
 HUNDRED = Decimal(100)
 # Enough digits for exact-looking percentages of figures up to 10^18 with 10 decimals.
 _PRECISION = 50

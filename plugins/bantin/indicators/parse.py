@@ -35,9 +35,7 @@ FIELD = "indicators"
 KNOWN_KEYS = ("label", "id", "value", "unit", "target", "of", "percent", "previous", "parts")
 PART_KEYS = ("label", "value")
 NUMBER_KEYS = ("target", "of", "percent", "previous")
-_EXAMPLE = (
-    "Ví dụ:\n  - label: Hộ nghèo được giúp đỡ\n    value: 12\n    of: 17\n    unit: hộ"
-)
+_EXAMPLE = "Ví dụ:\n  - label: Hộ nghèo được giúp đỡ\n    value: 12\n    of: 17\n    unit: hộ"
 
 
 def closest_key(word: str, known: tuple[str, ...]) -> str | None:
@@ -88,8 +86,10 @@ class _Item:
         written = self.raw.plain.get(f"{self.path}.{key}")
         if written is not None and not isinstance(value, bool):
             return clean_line(written)
-        kind = "một danh sách" if isinstance(value, list) else (
-            "một nhóm trường con" if isinstance(value, dict) else "không phải chữ"
+        kind = (
+            "một danh sách"
+            if isinstance(value, list)
+            else ("một nhóm trường con" if isinstance(value, dict) else "không phải chữ")
         )
         self.report(f"{shown or repr(key)} là {kind}, nhưng cần một đoạn chữ.", key)
         return None
@@ -172,7 +172,10 @@ def _parse_item(raw: RawPost, index: int, data: Any, problems: list[Problem]) ->
     else:
         label = item.text("label", data["label"])
         if label == "":
-            item.report("'label' đang để trống. Viết tên chỉ số, ví dụ: label: Hộ nghèo được giúp đỡ.", "label")
+            item.report(
+                "'label' đang để trống. Viết tên chỉ số, ví dụ: label: Hộ nghèo được giúp đỡ.",
+                "label",
+            )
             label = None
     if label:
         item.name = f"chỉ số “{label}”"
@@ -205,7 +208,8 @@ def _parse_item(raw: RawPost, index: int, data: Any, problems: list[Problem]) ->
             hint = f" Có phải là '{suggestion}'?" if suggestion else ""
             item.report(
                 f"khóa '{key}' không có trong quy ước nên bị bỏ qua.{hint} Các khóa dùng được: "
-                + ", ".join(KNOWN_KEYS) + ".",
+                + ", ".join(KNOWN_KEYS)
+                + ".",
                 str(key),
                 warning=True,
             )
@@ -307,7 +311,12 @@ def _parse_parts(item: _Item, value: Any) -> tuple[Part, ...] | None:
 def _check(item: _Item, indicator: Indicator) -> None:
     """The consistency checks; each is a warning."""
     stated, computed, base = indicator.percent, indicator.computed_percent, indicator.base
-    if stated is not None and computed is not None and base is not None and indicator.percent_mismatch:
+    if (
+        stated is not None
+        and computed is not None
+        and base is not None
+        and indicator.percent_mismatch
+    ):
         places = fraction_digits(stated)
         key = "of" if indicator.of is not None else "target"
         rounded = format_fixed(round_half_up(computed, places), places)

@@ -189,20 +189,44 @@ def present_change(indicator: Indicator, against: str = "kỳ trước") -> Chan
     shown_previous = amount(previous, unit)
     previous_text = f"Kỳ trước: {shown_previous}"
     if change == 0:
-        return ChangeView("same", "=", "không đổi", "", "", shown_previous, previous_text,
-                          f"không đổi so với {against}")
+        return ChangeView(
+            "same",
+            "=",
+            "không đổi",
+            "",
+            "",
+            shown_previous,
+            previous_text,
+            f"không đổi so với {against}",
+        )
     up = change > 0
     direction, symbol, verb = ("up", "▲", "tăng") if up else ("down", "▼", "giảm")
     size = abs(change)
     if unit == "%":  # a change of a percentage is in percentage points
         difference = f"{figure(size)} điểm phần trăm"
-        return ChangeView(direction, symbol, f"{symbol} {difference}", difference, "",
-                          shown_previous, previous_text, f"{verb} {difference} so với {against}")
+        return ChangeView(
+            direction,
+            symbol,
+            f"{symbol} {difference}",
+            difference,
+            "",
+            shown_previous,
+            previous_text,
+            f"{verb} {difference} so với {against}",
+        )
     difference = amount(size, unit)
     ratio = indicator.change_percent
     if ratio is None:  # previous was 0: no percent of change
-        return ChangeView(direction, symbol, f"{symbol} {figure(size)}", difference, "",
-                          shown_previous, previous_text, f"{verb} {difference} so với {against}")
+        return ChangeView(
+            direction,
+            symbol,
+            f"{symbol} {figure(size)}",
+            difference,
+            "",
+            shown_previous,
+            previous_text,
+            f"{verb} {difference} so với {against}",
+        )
     share = _change_percent(abs(ratio))
     return ChangeView(
         direction,
@@ -257,7 +281,9 @@ def present(indicator: Indicator) -> IndicatorView:
         summary = f"{main} ({phrase})"
     bar_label = ""
     if percent:
-        bar_label = f"{main}, {phrase}" if indicator.of is not None else phrase[:1].upper() + phrase[1:]
+        bar_label = (
+            f"{main}, {phrase}" if indicator.of is not None else phrase[:1].upper() + phrase[1:]
+        )
     target = amount(indicator.target, unit) if indicator.target is not None else ""
     total = indicator.parts_total
     parts_total = amount(indicator.value, unit) if total is not None else ""

@@ -101,7 +101,9 @@ def collect_series(posts: Iterable[Reporting]) -> list[IndicatorSeries]:
 
 def latest_points(series: Sequence[IndicatorSeries], limit: int) -> list[SeriesPoint]:
     """The most recent report of each indicator, newest first: the home page's headline figures."""
-    latest = sorted((s.latest for s in series), key=lambda p: (p.date, p.url, p.indicator.id), reverse=True)
+    latest = sorted(
+        (s.latest for s in series), key=lambda p: (p.date, p.url, p.indicator.id), reverse=True
+    )
     return latest[: max(0, limit)]
 
 
@@ -129,4 +131,11 @@ def series_problems(series: Iterable[IndicatorSeries]) -> list[Problem]:
     return problems
 
 
-__all__ = ["IndicatorSeries", "Reporting", "SeriesPoint", "collect_series", "latest_points", "series_problems"]
+__all__ = [
+    "IndicatorSeries",
+    "Reporting",
+    "SeriesPoint",
+    "collect_series",
+    "latest_points",
+    "series_problems",
+]

@@ -36,7 +36,9 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _HTML_SRC = re.compile(r"""\b(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
 _FENCE = re.compile(r"^(```|~~~)")
 # What makes an SVG a document that runs code when opened on its own.
-_SVG_ACTIVE = re.compile(rb"<script|<foreignobject|\son[a-z]+\s*=|javascript:|<iframe|<embed|<object", re.I)
+_SVG_ACTIVE = re.compile(
+    rb"<script|<foreignobject|\son[a-z]+\s*=|javascript:|<iframe|<embed|<object", re.I
+)
 
 
 @dataclass(frozen=True)

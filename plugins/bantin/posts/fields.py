@@ -173,5 +173,7 @@ def link(value: Any) -> str:
     """A URL field: http(s), mailto, tel or relative; never script or data URLs."""
     raw = text(value)
     if raw.lower().replace(" ", "").startswith(_UNSAFE_SCHEMES):
-        raise FieldError(f"địa chỉ “{raw}” không được phép; chỉ dùng http://, https:// hoặc đường dẫn trong trang.")
+        raise FieldError(
+            f"địa chỉ “{raw}” không được phép; chỉ dùng http://, https:// hoặc đường dẫn trong trang."
+        )
     return raw

@@ -58,6 +58,7 @@ from .yaml_errors import fail
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
+
 class SafeYAMLHandler(YAMLHandler):
     """python-frontmatter's YAML handler, loading through bantin's hardened reader.
 
@@ -76,6 +77,7 @@ _CLOSE = re.compile(rf"{_OPEN.pattern}|^\.\.\.[ \t]*$", re.MULTILINE)
 _LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 _CONTROL_IN_VALUE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]")
+
 
 @dataclass(frozen=True)
 class RawPost:
@@ -177,7 +179,9 @@ def split_front_matter(text: str, path: str) -> tuple[str, str, int, int]:
     yaml_text = text[yaml_start : closing.start()]
     body_start = text.find("\n", closing.start())
     body = text[body_start + 1 :] if body_start >= 0 else ""
-    body_line = _line_at(text, body_start) + 1 if body_start >= 0 else _line_at(text, closing.start()) + 1
+    body_line = (
+        _line_at(text, body_start) + 1 if body_start >= 0 else _line_at(text, closing.start()) + 1
+    )
     return yaml_text, body, open_line + 1, body_line
 
 
@@ -206,7 +210,9 @@ def read_post(abs_path: Path, path: str) -> RawPost:
     try:
         info = os.stat(abs_path)
         if not stat.S_ISREG(info.st_mode):
-            raise fail(path, "đây không phải một tệp thường nên không đọc được. Xóa hoặc đổi tên nó.")
+            raise fail(
+                path, "đây không phải một tệp thường nên không đọc được. Xóa hoặc đổi tên nó."
+            )
         if info.st_size > MAX_FILE_BYTES:
             raise fail(
                 path,
@@ -248,7 +254,9 @@ def quote_hint(raw: RawPost, name: str, parse: Callable[[Any], Any]) -> str:
         if not surprising:
             return ""
         candidate = [w if w is not None else v for w, v in zip(items, value, strict=True)]
-        said = "YAML đọc " + ", ".join(f"“{w}”" for w in surprising) + " thành số, ngày hoặc đúng/sai"
+        said = (
+            "YAML đọc " + ", ".join(f"“{w}”" for w in surprising) + " thành số, ngày hoặc đúng/sai"
+        )
         example = ", ".join(f'"{w}"' for w in surprising)
     else:
         return ""

@@ -97,7 +97,9 @@ def match_category(name: str, categories: Sequence[Category]) -> Category:
     if not categories:
         slug = slugify(name)
         if not slug:
-            raise FieldError(f"tên chuyên mục “{name}” không có chữ hoặc số nào; hãy viết tên khác.")
+            raise FieldError(
+                f"tên chuyên mục “{name}” không có chữ hoặc số nào; hãy viết tên khác."
+            )
         return Category(name, slug)
     wanted = fold_key(name)
     for category in categories:
@@ -109,12 +111,12 @@ def match_category(name: str, categories: Sequence[Category]) -> Category:
     raise FieldError(f"chuyên mục “{name}” chưa được khai báo.{hint} Các chuyên mục có: {names}.")
 
 
-def resolve_image(
-    value: str, post_file: Path, options: LoadOptions, post_url: str
-) -> Image:
+def resolve_image(value: str, post_file: Path, options: LoadOptions, post_url: str) -> Image:
     """Find the cover photo next to the post or under ``docs/``; it must exist and stay inside the site."""
     if fields.link(value) != value or "://" in value or value.startswith("//"):
-        raise FieldError(f"ảnh “{value}” phải là tệp trong thư mục của trang, không phải địa chỉ web.")
+        raise FieldError(
+            f"ảnh “{value}” phải là tệp trong thư mục của trang, không phải địa chỉ web."
+        )
     relative = PurePosixPath(value.lstrip("/"))
     if "\\" in value or "\x00" in value:
         raise FieldError(f"đường dẫn ảnh “{value}” không được chứa dấu '\\'; dùng dấu '/'.")
@@ -125,7 +127,10 @@ def resolve_image(
     real_root = options.root.resolve()
     real_docs = options.docs_dir.resolve()
     # Containment is decided on resolved paths (symlinks and '..' followed), never on strings.
-    candidates = [(post_file.parent / relative, real_root), (options.docs_dir / relative, real_docs)]
+    candidates = [
+        (post_file.parent / relative, real_root),
+        (options.docs_dir / relative, real_docs),
+    ]
     for candidate, boundary in candidates:
         if not candidate.is_file():
             continue
@@ -150,7 +155,9 @@ def _problem(raw: RawPost, name: str, message: str, severity: Severity = Severit
     return Problem(raw.path, message, field=name, line=raw.line_of(name), severity=severity)
 
 
-def build_post(raw: RawPost, abs_path: Path, options: LoadOptions) -> tuple[Post | None, list[Problem]]:
+def build_post(
+    raw: RawPost, abs_path: Path, options: LoadOptions
+) -> tuple[Post | None, list[Problem]]:
     """Validate one parsed file into a :class:`Post`, collecting every problem."""
     problems: list[Problem] = []
     meta = raw.meta
@@ -236,7 +243,9 @@ def build_post(raw: RawPost, abs_path: Path, options: LoadOptions) -> tuple[Post
             problems.append(_problem(raw, "image", str(exc)))
     elif values.get("image_caption"):
         problems.append(
-            _problem(raw, "image_caption", "có chú thích ảnh nhưng không có 'image'.", Severity.WARNING)
+            _problem(
+                raw, "image_caption", "có chú thích ảnh nhưng không có 'image'.", Severity.WARNING
+            )
         )
 
     attachments = []
@@ -289,7 +298,9 @@ def check_unique(posts: Iterable[Post], reserved: Iterable[str] = ()) -> list[Pr
         for target, name in targets:
             key = fold_key(target.rstrip("/").removesuffix("/index.html"))
             site_path = next((r for r in taken if key == r or key.startswith(r + "/")), None)
-            owner = f"đường dẫn dành riêng của trang “{site_path}”" if site_path else owners.get(key)
+            owner = (
+                f"đường dẫn dành riêng của trang “{site_path}”" if site_path else owners.get(key)
+            )
             if owner:
                 problems.append(
                     Problem(

@@ -198,8 +198,10 @@ class _Reader:
         surprise = None
         if tag == INT and (":" in text or _OCTAL.fullmatch(text) or _BASED.fullmatch(text)):
             kind = (
-                "hệ 60, kiểu giờ:phút" if ":" in text
-                else "hệ 8, vì có số 0 ở đầu" if _OCTAL.fullmatch(text)
+                "hệ 60, kiểu giờ:phút"
+                if ":" in text
+                else "hệ 8, vì có số 0 ở đầu"
+                if _OCTAL.fullmatch(text)
                 else "hệ 16 hoặc hệ 2"
             )
             surprise = f"YAML 1.1 đọc “{text}” thành số {value} ({kind})"
@@ -321,8 +323,9 @@ class _Reader:
     def add_key(self, frame: _Frame, name: str, mark: Any) -> None:
         line = self.origin + mark.line
         if not name.strip():
-            self.report("có một tên trường để trống. Viết mỗi trường dạng 'tên: giá trị'.",
-                        mark, frame.path)
+            self.report(
+                "có một tên trường để trống. Viết mỗi trường dạng 'tên: giá trị'.", mark, frame.path
+            )
         first = frame.keys.get(name)
         if first is not None:
             child = f"{frame.path}.{name}" if frame.path else name
@@ -391,5 +394,3 @@ def parse_yaml(yaml_text: str, path: str, origin: int) -> ParsedYAML:
     if reader.problems:
         raise ContentError(reader.problems)
     return ParsedYAML(meta, reader.lines, reader.positions, reader.plain)
-
-

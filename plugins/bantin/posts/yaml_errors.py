@@ -14,10 +14,14 @@ import yaml
 from ..core.errors import ContentError, Problem
 
 
-def fail(path: str, message: str, line: int | None = None, column: int | None = None,
-          name: str | None = None) -> ContentError:
+def fail(
+    path: str,
+    message: str,
+    line: int | None = None,
+    column: int | None = None,
+    name: str | None = None,
+) -> ContentError:
     return ContentError([Problem(path, message, field=name, line=line, column=column)])
-
 
 
 _EXPLANATIONS: tuple[tuple[str, str], ...] = (
@@ -56,8 +60,14 @@ _EXPLANATIONS: tuple[tuple[str, str], ...] = (
         "dấu '-' của danh sách đặt sai chỗ; viết mỗi mục trên một dòng riêng, thụt lề dưới tên trường.",
     ),
     ("expected <block end>", "thụt lề không đều: các trường cùng cấp phải bắt đầu ở cùng một cột."),
-    ("did not find expected key", "thụt lề không đều: các trường cùng cấp phải bắt đầu ở cùng một cột."),
-    ("did not find expected '-'", "thụt lề không đều: các mục của danh sách phải thẳng cột với nhau."),
+    (
+        "did not find expected key",
+        "thụt lề không đều: các trường cùng cấp phải bắt đầu ở cùng một cột.",
+    ),
+    (
+        "did not find expected '-'",
+        "thụt lề không đều: các mục của danh sách phải thẳng cột với nhau.",
+    ),
     (
         "expected alphabetic or numeric character",
         "giá trị bắt đầu bằng '*', '&' hoặc '!' phải đặt trong dấu ngoặc kép.",
@@ -111,7 +121,9 @@ def syntax_error(exc: yaml.YAMLError, path: str, origin: int, yaml_text: str) ->
     char = ""
     if mark is not None:
         line, column = origin + mark.line, mark.column + 1
-        text_line = yaml_text.split("\n")[mark.line] if mark.line < yaml_text.count("\n") + 1 else ""
+        text_line = (
+            yaml_text.split("\n")[mark.line] if mark.line < yaml_text.count("\n") + 1 else ""
+        )
         char = text_line[mark.column : mark.column + 1]
     elif isinstance(exc, yaml.reader.ReaderError):
         index = min(exc.position, len(yaml_text))
@@ -136,7 +148,9 @@ def syntax_error(exc: yaml.YAMLError, path: str, origin: int, yaml_text: str) ->
     )
 
 
-_TOP_KEY = re.compile(r"""^(?:"([^"\n]+)"|'([^'\n]+)'|([^\s#:'"\[\]{},&*!|>%@`-][^:\n]*?))[ \t]*:(?:[ \t]|$)""")
+_TOP_KEY = re.compile(
+    r"""^(?:"([^"\n]+)"|'([^'\n]+)'|([^\s#:'"\[\]{},&*!|>%@`-][^:\n]*?))[ \t]*:(?:[ \t]|$)"""
+)
 
 
 def field_near(yaml_text: str, index: int) -> str | None:

@@ -80,9 +80,7 @@ def leftovers(site_dir: Path) -> list[Path]:
     except FileNotFoundError:
         return []
     return sorted(
-        Path(e.path)
-        for e in entries
-        if pattern.match(e.name) and e.is_dir(follow_symlinks=False)
+        Path(e.path) for e in entries if pattern.match(e.name) and e.is_dir(follow_symlinks=False)
     )
 
 

@@ -104,7 +104,10 @@ def render_static_host(headers: Iterable[tuple[str, str]]) -> str:
 
 def render_nginx(headers: Iterable[tuple[str, str]]) -> str:
     """``add_header … always;`` lines for nginx, to ``include`` in a ``server`` block."""
-    lines = [f"# {_GENERATED}", "# include this file inside the server { } block (deploy/nginx.conf)."]
+    lines = [
+        f"# {_GENERATED}",
+        "# include this file inside the server { } block (deploy/nginx.conf).",
+    ]
     for name, value in headers:
         if '"' in value or "\n" in value:
             raise ValueError(f"header {name} cannot be written for nginx: {value!r}")

@@ -61,7 +61,9 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 _TolerantLoader.add_constructor("!ENV", _env)
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/", lambda loader, suffix, node: None
+)
 
 
 def read_site_settings(config_file: str | Path) -> SiteSettings:
@@ -74,10 +76,15 @@ def read_site_settings(config_file: str | Path) -> SiteSettings:
         try:
             doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise ContentError([Problem(
-                str(path), f"không đọc được tệp cấu hình ({exc}). Sửa lỗi cú pháp YAML rồi chạy lại, "
-                "hoặc chỉ rõ --site-url và --data.",
-            )]) from None
+            raise ContentError(
+                [
+                    Problem(
+                        str(path),
+                        f"không đọc được tệp cấu hình ({exc}). Sửa lỗi cú pháp YAML rồi chạy lại, "
+                        "hoặc chỉ rõ --site-url và --data.",
+                    )
+                ]
+            ) from None
         if isinstance(doc, dict):
             site_url = doc.get("site_url") or ""
             for plugin in doc.get("plugins") or []:
@@ -95,11 +102,11 @@ def _when(seconds: int) -> str:
 def format_summary(summary: ImportSummary) -> str:
     """The Vietnamese report printed after an import."""
     n = vnformat.format_integer
-    lines = [
-        f"Đã đọc {n(summary.lines)} dòng từ {n(len(summary.files))} tệp nhật ký."
-    ]
+    lines = [f"Đã đọc {n(summary.lines)} dòng từ {n(len(summary.files))} tệp nhật ký."]
     if summary.first is not None and summary.last is not None:
-        lines.append(f"Các lượt đọc trang trong nhật ký: từ {_when(summary.first)} đến {_when(summary.last)}.")
+        lines.append(
+            f"Các lượt đọc trang trong nhật ký: từ {_when(summary.first)} đến {_when(summary.last)}."
+        )
     for info in summary.files:
         lines.append(f"  {info.path}: {n(info.lines)} dòng, {n(info.views)} lượt xem mới")
     pages = len(summary.pages)
@@ -182,8 +189,13 @@ def cmd_import(args: argparse.Namespace, page_keys_for: PageKeysFor | None = Non
     printer = ProgressPrinter(sys.stderr) if show else None
     try:
         summary = import_logs(
-            args.logs, data_file, site_prefix=site_url or "/", page_keys=keys,
-            progress=printer, source=args.source, dry_run=args.dry_run,
+            args.logs,
+            data_file,
+            site_prefix=site_url or "/",
+            page_keys=keys,
+            progress=printer,
+            source=args.source,
+            dry_run=args.dry_run,
         )
     except ContentError as exc:  # a log or the data file cannot be used: nothing was written
         if printer:
@@ -196,10 +208,13 @@ def cmd_import(args: argparse.Namespace, page_keys_for: PageKeysFor | None = Non
     return 0
 
 
-def add_subparser(subparsers: Any, *, page_keys_for: PageKeysFor | None = None) -> argparse.ArgumentParser:
+def add_subparser(
+    subparsers: Any, *, page_keys_for: PageKeysFor | None = None
+) -> argparse.ArgumentParser:
     """Register ``views import``. ``page_keys_for(config_file)`` may return the site's page URLs."""
     views = subparsers.add_parser(
-        "views", help="lượt xem: nhập từ nhật ký truy cập (access log) của máy chủ web",
+        "views",
+        help="lượt xem: nhập từ nhật ký truy cập (access log) của máy chủ web",
         description="Lượt xem lấy từ nhật ký truy cập của máy chủ web (nginx, Apache).",
     )
     views.set_defaults(func=lambda _args: (views.print_help(), 2)[1])
@@ -215,28 +230,37 @@ def add_subparser(subparsers: Any, *, page_keys_for: PageKeysFor | None = None) 
         ),
     )
     imp.add_argument(
-        "logs", nargs="+", metavar="LOG",
+        "logs",
+        nargs="+",
+        metavar="LOG",
         help="tệp nhật ký (access.log, access.log.1, access.log.2.gz...), theo thứ tự nào cũng được",
     )
     imp.add_argument(
-        "--data", help="tệp lượt xem (mặc định: views.data_file trong mkdocs.yml, tức data/views.json)"
+        "--data",
+        help="tệp lượt xem (mặc định: views.data_file trong mkdocs.yml, tức data/views.json)",
     )
     imp.add_argument("--site-url", help="địa chỉ trang tin (mặc định: site_url trong mkdocs.yml)")
     imp.add_argument(
-        "--config", dest="views_config", metavar="CONFIG",
+        "--config",
+        dest="views_config",
+        metavar="CONFIG",
         help="tệp cấu hình để đọc site_url (mặc định: mkdocs.yml)",
     )
     imp.add_argument(
-        "--source", default=store.DEFAULT_SOURCE,
+        "--source",
+        default=store.DEFAULT_SOURCE,
         help="tên nguồn nhật ký; khi trang chạy trên nhiều máy chủ, nhập nhật ký mỗi máy với một tên riêng",
     )
     imp.add_argument(
-        "--all-pages", action="store_true",
+        "--all-pages",
+        action="store_true",
         help="đếm mọi đường dẫn có dạng trang, không đối chiếu với danh sách bài và trang của trang tin",
     )
     imp.add_argument("--dry-run", action="store_true", help="chỉ đọc và in kết quả, không ghi tệp")
     imp.add_argument(
-        "--progress", action=argparse.BooleanOptionalAction, default=None,
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
         help="hiện tiến độ khi đọc (mặc định: có, khi chạy trong cửa sổ dòng lệnh)",
     )
     imp.set_defaults(func=partial(cmd_import, page_keys_for=page_keys_for))

@@ -31,8 +31,9 @@ class SiteStats(NamedTuple):
 class ViewCounts:
     """Imported views, looked up by page URL."""
 
-    def __init__(self, pages: Mapping[str, int] | None = None,
-                 days: Mapping[str, int] | None = None) -> None:
+    def __init__(
+        self, pages: Mapping[str, int] | None = None, days: Mapping[str, int] | None = None
+    ) -> None:
         self._pages = dict(pages or {})
         self._days = dict(days or {})
 
@@ -60,8 +61,9 @@ class ViewCounts:
         """Imported views of a post plus the ``views`` its front matter carries."""
         return self.for_page(post.url) + int(getattr(post, "views", 0) or 0)
 
-    def most_read(self, posts: Iterable[P], limit: int = 5, *,
-                  carried: bool = True) -> list[tuple[P, int]]:
+    def most_read(
+        self, posts: Iterable[P], limit: int = 5, *, carried: bool = True
+    ) -> list[tuple[P, int]]:
         """The ``limit`` posts with the most views, most first, as ``(post, views)``.
 
         ``carried`` adds each post's front-matter ``views``. Ties go to the
@@ -75,7 +77,10 @@ class ViewCounts:
             if views > 0:
                 scored.append((post, views))
         scored.sort(key=lambda item: item[0].url)  # type: ignore[attr-defined]
-        scored.sort(key=lambda item: getattr(item[0], "date", None) or datetime.min.replace(tzinfo=VIETNAM), reverse=True)
+        scored.sort(
+            key=lambda item: getattr(item[0], "date", None) or datetime.min.replace(tzinfo=VIETNAM),
+            reverse=True,
+        )
         scored.sort(key=lambda item: item[1], reverse=True)
         return scored[:limit]
 

@@ -78,8 +78,9 @@ def fingerprint(material: bytes) -> str:
     return hashlib.blake2b(material, digest_size=8).hexdigest()
 
 
-def merge_ranges(ranges: list[tuple[int, int]], join_gap: int = 0,
-                 before: int | None = None) -> list[tuple[int, int]]:
+def merge_ranges(
+    ranges: list[tuple[int, int]], join_gap: int = 0, before: int | None = None
+) -> list[tuple[int, int]]:
     """Sort and join ranges that overlap or touch (``[1, 5]`` and ``[6, 9]`` -> ``[1, 9]``).
 
     With ``join_gap``, also join ranges at most that many seconds apart when

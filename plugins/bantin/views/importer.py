@@ -114,13 +114,16 @@ def _day_names() -> Callable[[int], str]:
 def _check_readable(paths: list[Path]) -> None:
     for path in paths:
         if not path.is_file():
-            raise LogReadError(path, "không tìm thấy tệp nhật ký (hoặc đó là thư mục). Kiểm tra lại đường dẫn.")
+            raise LogReadError(
+                path, "không tìm thấy tệp nhật ký (hoặc đó là thư mục). Kiểm tra lại đường dẫn."
+            )
         try:
             with open(path, "rb"):
                 pass
         except OSError as exc:
             raise LogReadError(
-                path, f"không mở được tệp nhật ký ({exc.strerror}). Kiểm tra quyền đọc (thử chạy với sudo)."
+                path,
+                f"không mở được tệp nhật ký ({exc.strerror}). Kiểm tra quyền đọc (thử chạy với sudo).",
             ) from None
 
 
@@ -203,9 +206,16 @@ def import_logs(
                     for line in log:
                         count += 1
                         if progress is not None and not count % PROGRESS_EVERY:
-                            progress(ImportProgress(str(path), index, len(ordered),
-                                                    summary.lines + count,
-                                                    done_bytes + log.position, total_bytes))
+                            progress(
+                                ImportProgress(
+                                    str(path),
+                                    index,
+                                    len(ordered),
+                                    summary.lines + count,
+                                    done_bytes + log.position,
+                                    total_bytes,
+                                )
+                            )
                         # The steps of logparse.parse_line, taken only as far as a line
                         # needs: most lines are assets and bots, and never get decoded.
                         m = match(line)
@@ -255,8 +265,11 @@ def import_logs(
             summary.views += views
             done_bytes += sizes[path]
             if progress is not None:
-                progress(ImportProgress(str(path), index + 1, len(ordered), summary.lines,
-                                        done_bytes, total_bytes))
+                progress(
+                    ImportProgress(
+                        str(path), index + 1, len(ordered), summary.lines, done_bytes, total_bytes
+                    )
+                )
         summary.first, summary.last = first, last
         data.pages.update(added_pages)
         data.days.update(added_days)
@@ -264,4 +277,3 @@ def import_logs(
             store.save(data, data_file, now)
             summary.written = True
     return summary
-

@@ -114,8 +114,9 @@ _PRINT = re.compile(r"^[0-9a-f]{16}$")
 class ViewsDataError(ContentError):
     """The data file exists but cannot be used. Never answered by starting from zero."""
 
-    def __init__(self, path: str | Path, message: str, line: int | None = None,
-                 column: int | None = None) -> None:
+    def __init__(
+        self, path: str | Path, message: str, line: int | None = None, column: int | None = None
+    ) -> None:
         self.path = str(path)
         super().__init__([Problem(self.path, message, line=line, column=column)])
 
@@ -187,10 +188,10 @@ def from_json(doc: object, path: str) -> ViewsData:
     if not isinstance(doc, dict):
         raise fail("tệp lượt xem phải là một đối tượng JSON {...}.")
     if doc.get("format") != FORMAT:
-        raise fail(f"tệp không phải tệp lượt xem của bantin (thiếu \"format\": \"{FORMAT}\").")
+        raise fail(f'tệp không phải tệp lượt xem của bantin (thiếu "format": "{FORMAT}").')
     version = doc.get("version")
     if not _count(version):
-        raise fail("trường \"version\" phải là số nguyên.")
+        raise fail('trường "version" phải là số nguyên.')
     if version > VERSION:
         raise ViewsDataError(
             path,
@@ -203,29 +204,29 @@ def from_json(doc: object, path: str) -> ViewsData:
 
     pages = doc.get("pages", {})
     if not isinstance(pages, dict):
-        raise fail("trường \"pages\" phải là một đối tượng {\"đường dẫn\": số lượt xem}.")
+        raise fail('trường "pages" phải là một đối tượng {"đường dẫn": số lượt xem}.')
     for key, value in pages.items():
         if not _count(value):
-            raise fail(f"pages[\"{key}\"] = {value!r}: số lượt xem phải là số nguyên không âm.")
+            raise fail(f'pages["{key}"] = {value!r}: số lượt xem phải là số nguyên không âm.')
         data.pages[key] = value
 
     days = doc.get("days", {})
     if not isinstance(days, dict):
-        raise fail("trường \"days\" phải là một đối tượng {\"YYYY-MM-DD\": số lượt xem}.")
+        raise fail('trường "days" phải là một đối tượng {"YYYY-MM-DD": số lượt xem}.')
     for key, value in days.items():
         if not _real_day(key):
-            raise fail(f"days: \"{key}\" không phải ngày dạng YYYY-MM-DD (ví dụ 2026-11-22).")
+            raise fail(f'days: "{key}" không phải ngày dạng YYYY-MM-DD (ví dụ 2026-11-22).')
         if not _count(value):
-            raise fail(f"days[\"{key}\"] = {value!r}: số lượt xem phải là số nguyên không âm.")
+            raise fail(f'days["{key}"] = {value!r}: số lượt xem phải là số nguyên không âm.')
         data.days[key] = value
 
     imported = doc.get("imported", {})
     if not isinstance(imported, dict):
-        raise fail("trường \"imported\" phải là một đối tượng.")
+        raise fail('trường "imported" phải là một đối tượng.')
     for name, item in imported.items():
-        where = f"imported[\"{name}\"]"
+        where = f'imported["{name}"]'
         if not isinstance(item, dict):
-            raise fail(f"{where} phải là một đối tượng có \"covered\" và \"edges\".")
+            raise fail(f'{where} phải là một đối tượng có "covered" và "edges".')
         ranges = item.get("covered", [])
         if not isinstance(ranges, list) or not all(
             isinstance(r, list) and len(r) == 2 and all(_count(x) for x in r) and r[0] <= r[1]
@@ -237,10 +238,14 @@ def from_json(doc: object, path: str) -> ViewsData:
             raise fail(f"{where}.edges phải là một đối tượng.")
         parsed: dict[int, Counter[str]] = {}
         for second, prints in edges.items():
-            if not second.isdigit() or not isinstance(prints, list) or not all(
-                isinstance(p, str) and _PRINT.match(p) for p in prints
+            if (
+                not second.isdigit()
+                or not isinstance(prints, list)
+                or not all(isinstance(p, str) and _PRINT.match(p) for p in prints)
             ):
-                raise fail(f"{where}.edges[\"{second}\"]: phải là danh sách dấu vân tay 16 ký tự hex.")
+                raise fail(
+                    f'{where}.edges["{second}"]: phải là danh sách dấu vân tay 16 ký tự hex.'
+                )
             parsed[int(second)] = Counter(prints)
         data.imported[name] = Coverage([(r[0], r[1]) for r in ranges], parsed)
     return data

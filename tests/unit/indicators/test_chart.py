@@ -38,7 +38,15 @@ def day(year: int, month: int, date: int) -> datetime:
 
 def series_of(*reports: tuple[datetime, Indicator], ident: str = "chi-so") -> IndicatorSeries:
     points = tuple(
-        SeriesPoint(when, ind.value, ind.unit, "Phường Phúc Lợi", f"{when:%Y/%m/%d}/bai-{i}/", f"Bài {i}", ind)
+        SeriesPoint(
+            when,
+            ind.value,
+            ind.unit,
+            "Phường Phúc Lợi",
+            f"{when:%Y/%m/%d}/bai-{i}/",
+            f"Bài {i}",
+            ind,
+        )
         for i, (when, ind) in enumerate(reports)
     )
     return IndicatorSeries(ident, points)
@@ -73,7 +81,12 @@ def test_points_match_the_posts_figures() -> None:
         "128.800.000 đồng",
         "136.250.000 đồng",
     ]
-    assert [p.date for p in chart.points] == ["01/10/2019", "28/12/2020", "30/12/2021", "20/11/2025"]
+    assert [p.date for p in chart.points] == [
+        "01/10/2019",
+        "28/12/2020",
+        "30/12/2021",
+        "20/11/2025",
+    ]
     assert chart.points[0].label == "01/10/2019: 93.095.000 đồng"
     for point, report in zip(chart.points, FUND.points, strict=True):
         # 150 million over 224 px: half a hundredth of a pixel is ~3.400 đồng
@@ -126,31 +139,43 @@ def test_a_single_point_sits_in_the_middle() -> None:
 
 def test_equal_values_give_a_flat_line() -> None:
     chart = build_chart(
-        series_of((day(2020, 1, 1), amount(24, "tổ")), (day(2021, 1, 1), amount(24, "tổ")), (day(2022, 1, 1), amount(24, "tổ")))
+        series_of(
+            (day(2020, 1, 1), amount(24, "tổ")),
+            (day(2021, 1, 1), amount(24, "tổ")),
+            (day(2022, 1, 1), amount(24, "tổ")),
+        )
     )
     assert len({p.y for p in chart.points}) == 1
     assert [t.text for t in chart.y_ticks] == ["0", "10", "20", "30"]
 
 
 def test_all_zero_values() -> None:
-    chart = build_chart(series_of((day(2020, 1, 1), amount(0, "vụ")), (day(2021, 1, 1), amount(0, "vụ"))))
+    chart = build_chart(
+        series_of((day(2020, 1, 1), amount(0, "vụ")), (day(2021, 1, 1), amount(0, "vụ")))
+    )
     assert [t.text for t in chart.y_ticks] == ["0", "1"]
     assert all(p.y == chart.baseline for p in chart.points)
 
 
 def test_whole_numbers_get_whole_ticks() -> None:
-    chart = build_chart(series_of((day(2020, 1, 1), amount(8, "cuộc")), (day(2021, 1, 1), amount(10, "cuộc"))))
+    chart = build_chart(
+        series_of((day(2020, 1, 1), amount(8, "cuộc")), (day(2021, 1, 1), amount(10, "cuộc")))
+    )
     assert [t.text for t in chart.y_ticks] == ["0", "5", "10"]
 
 
 def test_decimal_values_get_vietnamese_decimal_ticks() -> None:
-    chart = build_chart(series_of((day(2020, 1, 1), amount("0.3", "tấn")), (day(2021, 1, 1), amount("0.25", "tấn"))))
+    chart = build_chart(
+        series_of((day(2020, 1, 1), amount("0.3", "tấn")), (day(2021, 1, 1), amount("0.25", "tấn")))
+    )
     assert [t.text for t in chart.y_ticks] == ["0", "0,1", "0,2", "0,3"]
     assert [p.value for p in chart.points] == ["0,3 tấn", "0,25 tấn"]
 
 
 def test_huge_numbers() -> None:
-    chart = build_chart(series_of((day(2020, 1, 1), amount(10**17)), (day(2021, 1, 1), amount(9 * 10**16))))
+    chart = build_chart(
+        series_of((day(2020, 1, 1), amount(10**17)), (day(2021, 1, 1), amount(9 * 10**16)))
+    )
     assert chart.y_ticks[-1].text == "100.000.000.000.000.000"  # beyond "nghìn tỷ": exact digits
     assert chart.y_ticks[1].text == "25.000.000.000.000.000"
     assert int(chart.left) <= MAX_LEFT
@@ -158,14 +183,20 @@ def test_huge_numbers() -> None:
 
 
 def test_negative_values_put_zero_inside_the_axis() -> None:
-    chart = build_chart(series_of((day(2020, 1, 1), amount(-5, "%")), (day(2021, 1, 1), amount(3, "%"))))
+    chart = build_chart(
+        series_of((day(2020, 1, 1), amount(-5, "%")), (day(2021, 1, 1), amount(3, "%")))
+    )
     assert [t.text for t in chart.y_ticks] == ["-6", "-4", "-2", "0", "2", "4"]
     assert D(chart.top) < D(chart.baseline) < D(chart.bottom)
     assert [p.value for p in chart.points] == ["-5%", "3%"]
 
 
 def test_reports_on_the_same_day_are_spread_evenly() -> None:
-    chart = build_chart(series_of((day(2020, 1, 1), amount(1)), (day(2020, 1, 1), amount(2)), (day(2020, 1, 1), amount(3))))
+    chart = build_chart(
+        series_of(
+            (day(2020, 1, 1), amount(1)), (day(2020, 1, 1), amount(2)), (day(2020, 1, 1), amount(3))
+        )
+    )
     xs = [D(p.x) for p in chart.points]
     assert xs[0] == D(chart.left) and xs[2] == D(chart.right)
     assert xs[1] == (xs[0] + xs[2]) / 2
@@ -181,7 +212,9 @@ def test_date_labels_never_overlap() -> None:
     xs = [D(label.x) for label in chart.x_labels]
     assert all(b - a >= MIN_LABEL_GAP for a, b in pairwise(xs))
     # two reports a week apart at the end: the last date wins over the one before it
-    close = series_of((day(2020, 1, 1), amount(1)), (day(2024, 1, 1), amount(2)), (day(2024, 1, 8), amount(3)))
+    close = series_of(
+        (day(2020, 1, 1), amount(1)), (day(2024, 1, 1), amount(2)), (day(2024, 1, 8), amount(3))
+    )
     labels = build_chart(close).x_labels
     assert [label.text for label in labels] == ["01/01/2020", "08/01/2024"]
     assert [label.anchor for label in labels] == ["start", "end"]
@@ -189,7 +222,10 @@ def test_date_labels_never_overlap() -> None:
 
 def test_a_series_of_ratios_is_charted_as_percent() -> None:
     cremation = series_of(
-        (day(2020, 10, 13), Indicator("Hỏa táng", "ty-le", D(20), "người", of=D(22), percent=D("90.9"))),
+        (
+            day(2020, 10, 13),
+            Indicator("Hỏa táng", "ty-le", D(20), "người", of=D(22), percent=D("90.9")),
+        ),
         (day(2021, 12, 5), Indicator("Hỏa táng", "ty-le", D(49), "người", of=D(51))),
         ident="ty-le-hoa-tang",
     )
@@ -212,7 +248,9 @@ def test_a_series_of_ratios_is_charted_as_percent() -> None:
 
 
 def test_mixed_series_is_charted_by_value() -> None:
-    mixed = series_of((day(2020, 1, 1), amount(5, "hộ", of=D(10))), (day(2021, 1, 1), amount(7, "hộ")))
+    mixed = series_of(
+        (day(2020, 1, 1), amount(5, "hộ", of=D(10))), (day(2021, 1, 1), amount(7, "hộ"))
+    )
     assert measure(mixed) == "value"
 
 
@@ -272,7 +310,9 @@ def test_tick_text(value: str, scale: str, text: str) -> None:
 
 def render(chart: Chart) -> ET.Element:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(REPO / "overrides"), autoescape=True, undefined=jinja2.StrictUndefined
+        loader=jinja2.FileSystemLoader(REPO / "overrides"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
     )
     html = env.get_template("partials/indicator-chart.html").render(chart=chart)
     return ET.fromstring(html)
@@ -326,7 +366,9 @@ def test_wide_and_narrow_charts() -> None:
 def test_template_prints_both_layouts_with_unique_ids() -> None:
     wide, narrow = build_charts(FUND)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "overrides"), autoescape=True)
-    figure = ET.fromstring(env.get_template("partials/indicator-chart.html").render(chart=wide, narrow=narrow))
+    figure = ET.fromstring(
+        env.get_template("partials/indicator-chart.html").render(chart=wide, narrow=narrow)
+    )
     svgs = figure.findall(f"{SVG}svg")
     assert [svg.get("class") for svg in svgs] == [
         "bt-chart__svg bt-chart__svg--wide",

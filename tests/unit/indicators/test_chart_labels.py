@@ -35,8 +35,15 @@ def day(year: int, month: int, date: int) -> datetime:
 
 def series_of(dates: list[datetime]) -> IndicatorSeries:
     points = tuple(
-        SeriesPoint(when, D(i + 1), "đồng", "Phường Phúc Lợi", f"bai-{i}/", f"Bài {i}",
-                    Indicator("Quỹ", "quy", D(i + 1), "đồng"))
+        SeriesPoint(
+            when,
+            D(i + 1),
+            "đồng",
+            "Phường Phúc Lợi",
+            f"bai-{i}/",
+            f"Bài {i}",
+            Indicator("Quỹ", "quy", D(i + 1), "đồng"),
+        )
         for i, when in enumerate(sorted(dates))
     )
     return IndicatorSeries("quy", points)
@@ -57,7 +64,9 @@ def extents(chart: Chart) -> list[tuple[D, D]]:
 
 def assert_apart(chart: Chart) -> None:
     for (_, end), (start, _) in pairwise(extents(chart)):
-        assert start - end >= LABEL_PADDING, [(label.text, label.x, label.anchor) for label in chart.x_labels]
+        assert start - end >= LABEL_PADDING, [
+            (label.text, label.x, label.anchor) for label in chart.x_labels
+        ]
 
 
 def test_demo_fund_on_a_phone_shows_first_and_last_date_apart() -> None:
@@ -67,7 +76,12 @@ def test_demo_fund_on_a_phone_shows_first_and_last_date_apart() -> None:
     assert [label.anchor for label in narrow.x_labels] == ["start", "end"]
     assert_apart(narrow)
     # the wide chart has room for more, still apart
-    assert [label.text for label in wide.x_labels] == ["01/10/2019", "28/12/2020", "30/12/2021", "20/11/2025"]
+    assert [label.text for label in wide.x_labels] == [
+        "01/10/2019",
+        "28/12/2020",
+        "30/12/2021",
+        "20/11/2025",
+    ]
     assert_apart(wide)
 
 
@@ -85,7 +99,9 @@ def test_a_centred_label_keeps_its_place_when_there_is_room() -> None:
 )
 def test_labels_never_overlap(offsets: list[int], size: tuple[int, int]) -> None:
     start = day(2019, 1, 1)
-    chart = build_chart(series_of([start + timedelta(days=n) for n in offsets]), width=size[0], height=size[1])
+    chart = build_chart(
+        series_of([start + timedelta(days=n) for n in offsets]), width=size[0], height=size[1]
+    )
     assert chart.x_labels, "a chart always names at least its first date"
     assert chart.x_labels[0].text == chart.points[0].date
     assert_apart(chart)

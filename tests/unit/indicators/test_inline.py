@@ -10,8 +10,12 @@ from bantin.core.errors import Severity
 from bantin.indicators.inline import expand, find_placement, fold, lookup, markers
 from bantin.indicators.model import Indicator
 
-FUND = Indicator("Quỹ “Vì người nghèo”", "quy-vi-nguoi-ngheo", D(93095000), "đồng", percent=D("88.37"))
-CREMATION = Indicator("Người qua đời được hỏa táng", "ty-le-hoa-tang", D(49), "trường hợp", of=D(51))
+FUND = Indicator(
+    "Quỹ “Vì người nghèo”", "quy-vi-nguoi-ngheo", D(93095000), "đồng", percent=D("88.37")
+)
+CREMATION = Indicator(
+    "Người qua đời được hỏa táng", "ty-le-hoa-tang", D(49), "trường hợp", of=D(51)
+)
 INDICATORS = (FUND, CREMATION)
 BOX = '<div class="bt-indicators">KHUNG</div>'
 FUND_HTML = '<span class="bt-figure" data-indicator="quy-vi-nguoi-ngheo">93.095.000 đồng (đạt 88,37%)</span>'

@@ -41,8 +41,7 @@ HEAD = "---\ntitle: Bài\ndate: 01/10/2019\ncategory: Tin tức - Sự kiện\n"
 def test_indicators_reach_the_post_and_warnings_the_result(tmp_path: Path) -> None:
     options = site(
         tmp_path,
-        bai=HEAD
-        + "indicators:\n"
+        bai=HEAD + "indicators:\n"
         "  - label: Người qua đời được hỏa táng\n"
         "    value: 49\n"
         "    of: 51\n"
@@ -65,14 +64,17 @@ def test_indicators_reach_the_post_and_warnings_the_result(tmp_path: Path) -> No
 def test_an_ambiguous_number_keeps_the_post_out_with_an_error(tmp_path: Path) -> None:
     options = site(
         tmp_path,
-        bai=HEAD + "indicators:\n  - label: Quỹ\n    value: 93.095\n    unit: đồng\n---\nNội dung.\n",
+        bai=HEAD
+        + "indicators:\n  - label: Quỹ\n    value: 93.095\n    unit: đồng\n---\nNội dung.\n",
     )
     result = load_posts(options)
     assert result.posts == []
     (error,) = result.errors
     assert error.path == "posts/bai.md"
     assert error.line == 7
-    assert error.message.startswith("chỉ số “Quỹ” (id: quy): 'value' không đọc được: số 93.095 viết")
+    assert error.message.startswith(
+        "chỉ số “Quỹ” (id: quy): 'value' không đọc được: số 93.095 viết"
+    )
 
 
 def test_the_demo_posts_indicators_are_clean_and_use_every_kind() -> None:

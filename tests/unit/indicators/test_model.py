@@ -64,13 +64,22 @@ def test_percent_is_exact_decimal_whatever_the_callers_context() -> None:
         assert percent_of(D(1), D(8)) == D("12.5")
         third = percent_of(D(1), D(3))
     assert third is not None and len(third.as_tuple().digits) == 50
-    assert str(percent_of(D(93095000), D(105350000))) == "88.367346938775510204081632653061224489795918367347"
+    assert (
+        str(percent_of(D(93095000), D(105350000)))
+        == "88.367346938775510204081632653061224489795918367347"
+    )
     assert percent_of(D(1), D(0)) is None
 
 
 @pytest.mark.parametrize(
     ("number", "places", "expected"),
-    [("96.075", 2, "96.08"), ("0.125", 2, "0.13"), ("2.5", 0, "3"), ("-2.5", 0, "-3"), ("90.909", 1, "90.9")],
+    [
+        ("96.075", 2, "96.08"),
+        ("0.125", 2, "0.13"),
+        ("2.5", 0, "3"),
+        ("-2.5", 0, "-3"),
+        ("90.909", 1, "90.9"),
+    ],
 )
 def test_round_half_up(number: str, places: int, expected: str) -> None:
     assert str(round_half_up(D(number), places)) == expected

@@ -40,9 +40,7 @@ def test_amount_with_unit_and_compact_form() -> None:
 
 
 def test_target_with_stated_percent() -> None:
-    view = present(
-        make(value=D(93095000), unit="đồng", target=D(105350000), percent=D("88.37"))
-    )
+    view = present(make(value=D(93095000), unit="đồng", target=D(105350000), percent=D("88.37")))
     assert view.kinds == ("amount", "target")
     assert view.percent == "88,37%"
     assert view.percent_phrase == "đạt 88,37% kế hoạch"
@@ -73,7 +71,9 @@ def test_over_target_keeps_the_text_and_fills_the_bar() -> None:
 
 
 def test_ratio_with_computed_percent() -> None:
-    view = present(make(label="Người qua đời được hỏa táng", value=D(49), of=D(51), unit="trường hợp"))
+    view = present(
+        make(label="Người qua đời được hỏa táng", value=D(49), of=D(51), unit="trường hợp")
+    )
     assert view.kind == "ratio"
     assert view.figure == "49/51 trường hợp"
     assert view.percent == "96,08%"
@@ -127,50 +127,139 @@ def test_parts_of_a_zero_total_have_no_share() -> None:
     ("value", "previous", "unit", "expected"),
     [
         (
-            D(137), D(125), "hộ",
-            ChangeView("up", "▲", "▲ 12 (tăng 9,6%)", "12 hộ", "9,6%", "125 hộ", "Kỳ trước: 125 hộ",
-                       "tăng 12 hộ (9,6%) so với kỳ trước"),
+            D(137),
+            D(125),
+            "hộ",
+            ChangeView(
+                "up",
+                "▲",
+                "▲ 12 (tăng 9,6%)",
+                "12 hộ",
+                "9,6%",
+                "125 hộ",
+                "Kỳ trước: 125 hộ",
+                "tăng 12 hộ (9,6%) so với kỳ trước",
+            ),
         ),
         (
-            D(138), D(126), "hộ",  # 12/126 = 9,5238…%
-            ChangeView("up", "▲", "▲ 12 (tăng 9,5%)", "12 hộ", "9,5%", "126 hộ", "Kỳ trước: 126 hộ",
-                       "tăng 12 hộ (9,5%) so với kỳ trước"),
+            D(138),
+            D(126),
+            "hộ",  # 12/126 = 9,5238…%
+            ChangeView(
+                "up",
+                "▲",
+                "▲ 12 (tăng 9,5%)",
+                "12 hộ",
+                "9,5%",
+                "126 hộ",
+                "Kỳ trước: 126 hộ",
+                "tăng 12 hộ (9,5%) so với kỳ trước",
+            ),
         ),
         (
-            D(6), D(8), "cuộc",
-            ChangeView("down", "▼", "▼ 2 (giảm 25%)", "2 cuộc", "25%", "8 cuộc", "Kỳ trước: 8 cuộc",
-                       "giảm 2 cuộc (25%) so với kỳ trước"),
+            D(6),
+            D(8),
+            "cuộc",
+            ChangeView(
+                "down",
+                "▼",
+                "▼ 2 (giảm 25%)",
+                "2 cuộc",
+                "25%",
+                "8 cuộc",
+                "Kỳ trước: 8 cuộc",
+                "giảm 2 cuộc (25%) so với kỳ trước",
+            ),
         ),
         (
-            D(24), D(24), "tổ",
-            ChangeView("same", "=", "không đổi", "", "", "24 tổ", "Kỳ trước: 24 tổ",
-                       "không đổi so với kỳ trước"),
+            D(24),
+            D(24),
+            "tổ",
+            ChangeView(
+                "same",
+                "=",
+                "không đổi",
+                "",
+                "",
+                "24 tổ",
+                "Kỳ trước: 24 tổ",
+                "không đổi so với kỳ trước",
+            ),
         ),
         (
-            D(120), D(0), "hồ sơ",
-            ChangeView("up", "▲", "▲ 120", "120 hồ sơ", "", "0 hồ sơ", "Kỳ trước: 0 hồ sơ",
-                       "tăng 120 hồ sơ so với kỳ trước"),
+            D(120),
+            D(0),
+            "hồ sơ",
+            ChangeView(
+                "up",
+                "▲",
+                "▲ 120",
+                "120 hồ sơ",
+                "",
+                "0 hồ sơ",
+                "Kỳ trước: 0 hồ sơ",
+                "tăng 120 hồ sơ so với kỳ trước",
+            ),
         ),
         (
-            D("99.47"), D("98.2"), "%",
-            ChangeView("up", "▲", "▲ 1,27 điểm phần trăm", "1,27 điểm phần trăm", "", "98,2%",
-                       "Kỳ trước: 98,2%", "tăng 1,27 điểm phần trăm so với kỳ trước"),
+            D("99.47"),
+            D("98.2"),
+            "%",
+            ChangeView(
+                "up",
+                "▲",
+                "▲ 1,27 điểm phần trăm",
+                "1,27 điểm phần trăm",
+                "",
+                "98,2%",
+                "Kỳ trước: 98,2%",
+                "tăng 1,27 điểm phần trăm so với kỳ trước",
+            ),
         ),
         (
-            D(136250000), D(131400000), "đồng",
-            ChangeView("up", "▲", "▲ 4.850.000 (tăng 3,7%)", "4.850.000 đồng", "3,7%",
-                       "131.400.000 đồng", "Kỳ trước: 131.400.000 đồng",
-                       "tăng 4.850.000 đồng (3,7%) so với kỳ trước"),
+            D(136250000),
+            D(131400000),
+            "đồng",
+            ChangeView(
+                "up",
+                "▲",
+                "▲ 4.850.000 (tăng 3,7%)",
+                "4.850.000 đồng",
+                "3,7%",
+                "131.400.000 đồng",
+                "Kỳ trước: 131.400.000 đồng",
+                "tăng 4.850.000 đồng (3,7%) so với kỳ trước",
+            ),
         ),
         (
-            D(100001), D(100000), "",  # 0,001%: more decimals rather than "tăng 0%"
-            ChangeView("up", "▲", "▲ 1 (tăng 0,001%)", "1", "0,001%", "100.000", "Kỳ trước: 100.000",
-                       "tăng 1 (0,001%) so với kỳ trước"),
+            D(100001),
+            D(100000),
+            "",  # 0,001%: more decimals rather than "tăng 0%"
+            ChangeView(
+                "up",
+                "▲",
+                "▲ 1 (tăng 0,001%)",
+                "1",
+                "0,001%",
+                "100.000",
+                "Kỳ trước: 100.000",
+                "tăng 1 (0,001%) so với kỳ trước",
+            ),
         ),
         (
-            D("1.05"), D("1"), "tấn",  # 5% exactly, half-up at one decimal
-            ChangeView("up", "▲", "▲ 0,05 (tăng 5%)", "0,05 tấn", "5%", "1 tấn", "Kỳ trước: 1 tấn",
-                       "tăng 0,05 tấn (5%) so với kỳ trước"),
+            D("1.05"),
+            D("1"),
+            "tấn",  # 5% exactly, half-up at one decimal
+            ChangeView(
+                "up",
+                "▲",
+                "▲ 0,05 (tăng 5%)",
+                "0,05 tấn",
+                "5%",
+                "1 tấn",
+                "Kỳ trước: 1 tấn",
+                "tăng 0,05 tấn (5%) so với kỳ trước",
+            ),
         ),
     ],
 )
@@ -189,7 +278,10 @@ def test_change_can_name_what_it_is_compared_with() -> None:
 def test_every_kind_at_once() -> None:
     view = present(
         make(
-            value=D(186), unit="đơn vị máu", target=D(160), previous=D(142),
+            value=D(186),
+            unit="đơn vị máu",
+            target=D(160),
+            previous=D(142),
             parts=(Part("Cán bộ", D(86)), Part("Nhân dân", D(100))),
         )
     )
@@ -260,7 +352,14 @@ def test_compact_never_for_percent_units() -> None:
 
 @pytest.mark.parametrize(
     ("number", "expected"),
-    [("88.37", "88.37"), ("117.09", "100"), ("-5", "0"), ("0", "0"), ("96.0784313", "96.08"), ("50.5", "50.5")],
+    [
+        ("88.37", "88.37"),
+        ("117.09", "100"),
+        ("-5", "0"),
+        ("0", "0"),
+        ("96.0784313", "96.08"),
+        ("50.5", "50.5"),
+    ],
 )
 def test_css_width(number: str, expected: str) -> None:
     assert css_width(D(number)) == expected

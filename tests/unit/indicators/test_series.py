@@ -27,19 +27,36 @@ def day(year: int, month: int, date: int) -> datetime:
     return datetime(year, month, date, 9, 0, tzinfo=VIETNAM)
 
 
-def fund(value: int, label: str = "Quỹ “Vì người nghèo”", unit: str = "đồng", line: int = 5) -> Indicator:
+def fund(
+    value: int, label: str = "Quỹ “Vì người nghèo”", unit: str = "đồng", line: int = 5
+) -> Indicator:
     return Indicator(label, "quy-vi-nguoi-ngheo", D(value), unit, line=line)
 
 
 POSTS = [
-    FakePost("Tổng kết 2021", day(2021, 12, 30), "2021/12/30/a/", (fund(128800000),), "Ủy ban MTTQ phường"),
+    FakePost(
+        "Tổng kết 2021",
+        day(2021, 12, 30),
+        "2021/12/30/a/",
+        (fund(128800000),),
+        "Ủy ban MTTQ phường",
+    ),
     FakePost(
         "Kết quả 9 tháng 2019",
         day(2019, 10, 1),
         "2019/10/01/b/",
-        (fund(93095000, label="Quỹ Vì người nghèo"), Indicator("Hộ nghèo", "ho-ngheo", D(12), "hộ", of=D(17))),
+        (
+            fund(93095000, label="Quỹ Vì người nghèo"),
+            Indicator("Hộ nghèo", "ho-ngheo", D(12), "hộ", of=D(17)),
+        ),
     ),
-    FakePost("Tổng kết 2020", day(2020, 12, 28), "2020/12/28/c/", (fund(101500000),), "Ủy ban MTTQ phường"),
+    FakePost(
+        "Tổng kết 2020",
+        day(2020, 12, 28),
+        "2020/12/28/c/",
+        (fund(101500000),),
+        "Ủy ban MTTQ phường",
+    ),
     FakePost("Không có chỉ số", day(2022, 1, 1), "2022/01/01/d/", ()),
 ]
 
@@ -55,7 +72,11 @@ def test_collect_series_groups_by_id_and_sorts_points_by_date() -> None:
         "Ủy ban MTTQ phường",
         "Ủy ban MTTQ phường",
     ]
-    assert [p.url for p in fund_series.points] == ["2019/10/01/b/", "2020/12/28/c/", "2021/12/30/a/"]
+    assert [p.url for p in fund_series.points] == [
+        "2019/10/01/b/",
+        "2020/12/28/c/",
+        "2021/12/30/a/",
+    ]
     assert fund_series.points[0].title == "Kết quả 9 tháng 2019"
     assert fund_series.latest.date.year == 2021
     assert fund_series.label == "Quỹ “Vì người nghèo”"  # the latest wording
@@ -92,7 +113,9 @@ def test_latest_points_newest_first() -> None:
 def test_mixed_units_are_warned_per_post() -> None:
     posts = [
         FakePost("A", day(2020, 1, 1), "a/", (fund(93, unit="đồng"),), path="posts/a.md"),
-        FakePost("B", day(2021, 1, 1), "b/", (fund(95, unit="triệu đồng", line=12),), path="posts/b.md"),
+        FakePost(
+            "B", day(2021, 1, 1), "b/", (fund(95, unit="triệu đồng", line=12),), path="posts/b.md"
+        ),
         FakePost("C", day(2022, 1, 1), "c/", (fund(97, unit="Đồng"),), path="posts/c.md"),
     ]
     series = collect_series(posts)

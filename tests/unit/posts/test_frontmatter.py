@@ -53,7 +53,9 @@ def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
 def test_the_fast_c_safe_loader_is_used_when_available() -> None:
     if yaml.__with_libyaml__:
         assert safe_yaml._BaseLoader is yaml.CSafeLoader
-    assert issubclass(safe_yaml._BaseLoader, (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    assert issubclass(
+        safe_yaml._BaseLoader, (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    )
 
 
 # --- nesting, size, bombs: never a crash ------------------------------------------------------
@@ -88,7 +90,9 @@ def test_deep_block_nesting_is_refused_too(loader: str) -> None:
 
 def test_depth_limit_boundary() -> None:
     # The mapping of fields is level 1, so a field may hold MAX_DEPTH - 1 nested lists.
-    ok = parse_post(f"---\ntags: {'[' * (MAX_DEPTH - 1)}{']' * (MAX_DEPTH - 1)}\n---\n".encode(), "x")
+    ok = parse_post(
+        f"---\ntags: {'[' * (MAX_DEPTH - 1)}{']' * (MAX_DEPTH - 1)}\n---\n".encode(), "x"
+    )
     assert ok.meta["tags"] is not None
     problem = only(fails(f"---\ntags: {'[' * MAX_DEPTH}{']' * MAX_DEPTH}\n---\n"))
     assert problem.column == len("tags: ") + MAX_DEPTH  # at the opening that is one too many
@@ -136,7 +140,9 @@ def test_python_tags_never_run(tmp_path: Path, loader: str) -> None:
     assert problem.field == "title"
 
 
-@pytest.mark.parametrize("tag", ["!!python/name:os.system", "!!python/module:os", "!ruby/object", "!!set"])
+@pytest.mark.parametrize(
+    "tag", ["!!python/name:os.system", "!!python/module:os", "!ruby/object", "!!set"]
+)
 def test_every_unusual_tag_is_an_error(tag: str) -> None:
     problem = only(fails(f"---\nsummary: {tag} x\n---\n"))
     assert "thẻ YAML" in problem.message and problem.field == "summary"
@@ -151,9 +157,18 @@ def test_plain_str_tag_is_allowed() -> None:
 
 @pytest.mark.parametrize(
     ("written", "fragment"),
-    [("012", "thành số 10"), ("0o12", None), ("0x1F", "thành số 31"), ("0b101", "thành số 5"),
-     ("1:30", "thành số 90"), ("1:30.5", "thành số 90.5"), (".nan", "NaN"), (".inf", "vô cực"),
-     ("-.inf", "vô cực"), ("1.0e+400", "vô cực")],
+    [
+        ("012", "thành số 10"),
+        ("0o12", None),
+        ("0x1F", "thành số 31"),
+        ("0b101", "thành số 5"),
+        ("1:30", "thành số 90"),
+        ("1:30.5", "thành số 90.5"),
+        (".nan", "NaN"),
+        (".inf", "vô cực"),
+        ("-.inf", "vô cực"),
+        ("1.0e+400", "vô cực"),
+    ],
 )
 def test_numbers_that_do_not_mean_what_they_look_like(written: str, fragment: str | None) -> None:
     text = f"---\n{HEAD}views: {written}\n---\n"
@@ -178,8 +193,14 @@ def test_plain_decimal_numbers_dates_and_booleans_are_kept_with_their_source() -
         "x",
     )
     assert raw.meta["views"] == 31 and raw.meta["pinned"] is True
-    assert raw.plain == {"views": "31", "pinned": "yes", "date": "2020-10-13", "tags[0]": "no",
-                         "tags[1]": "12", "indicators[0].value": "93.095"}
+    assert raw.plain == {
+        "views": "31",
+        "pinned": "yes",
+        "date": "2020-10-13",
+        "tags[0]": "no",
+        "tags[1]": "12",
+        "indicators[0].value": "93.095",
+    }
     assert raw.position("indicators[0].value") == (7, 12)
 
 
@@ -204,7 +225,7 @@ def test_duplicate_keys_name_both_lines_at_every_level() -> None:
 
 
 def test_quoted_keys_count_as_the_same_key() -> None:
-    problem = only(fails("---\ntitle: a\n\"title\": b\n---\n"))
+    problem = only(fails('---\ntitle: a\n"title": b\n---\n'))
     assert "dòng 2 và dòng 3" in problem.message
 
 
@@ -231,16 +252,16 @@ def test_quote_hint_only_when_quoting_would_help() -> None:
         ("", "không bắt đầu bằng phần thông tin", 1),
         ("Chỉ có nội dung.\n", "không bắt đầu bằng phần thông tin", 1),
         ("\n\ntitle: x\n---\n", "hãy thêm dòng '---'", 3),
-        ("{\"title\": \"x\"}\n", "JSON", 1),
+        ('{"title": "x"}\n', "JSON", 1),
         ("---\ntitle: x\n", "không có dòng '---' đóng lại", 1),
         ("---", "không có dòng '---' đóng lại", 1),
         ("\n---\ntitle: x\n-- \n", "mở bằng '---' ở dòng 2", 2),
         ("---\n- a\n---\n", "là một danh sách", 2),
         ("---\nchữ\n---\n", "là một dòng chữ", 2),
-        ("---\n\"\"\n---\n", "là một dòng chữ", 2),
+        ('---\n""\n---\n', "là một dòng chữ", 2),
         ("---\ntitle: a\n--- x\ndate: b\n---\n", "hơn một khối YAML", 3),
         ("---\n? [a]\n: b\n---\n", "tên trường phải là một chữ", 2),
-        ("---\n\"\": b\n---\n", "tên trường để trống", 2),
+        ('---\n"": b\n---\n', "tên trường để trống", 2),
     ],
 )
 def test_structure_problems(text: str, fragment: str, line: int) -> None:
@@ -273,7 +294,7 @@ def test_python_frontmatter_handler_is_the_same_safe_reader() -> None:
     ("line", "fragment"),
     [
         ("title: Thông báo: lịch tiếp dân", "dấu hai chấm"),
-        ("title: \"C:\\tai-lieu\\q\"", "dấu '\\'"),
+        ('title: "C:\\tai-lieu\\q"', "dấu '\\'"),
         ("title: `lệnh`", "ký tự đặc biệt"),
         ("title: 'chưa đóng", "chưa đóng"),
         ("title: [a, b", "chưa đóng"),

@@ -39,9 +39,10 @@ def test_nfc_and_nfd_give_the_same_category_tags_and_slug(tmp_path: Path) -> Non
     for form, day in (("NFC", "01/10/2019"), ("NFD", "02/10/2019")):
         text = unicodedata.normalize(form, template.format(date=day))
         write(root, f"{form.lower()}.md", text)
-    assert unicodedata.normalize("NFC", (root / "posts" / "nfd.md").read_text()) != (
-        root / "posts" / "nfd.md"
-    ).read_text(), "the NFD file really is decomposed"
+    assert (
+        unicodedata.normalize("NFC", (root / "posts" / "nfd.md").read_text())
+        != (root / "posts" / "nfd.md").read_text()
+    ), "the NFD file really is decomposed"
 
     result = load_posts(options_for(root))
     assert result.problems == []
@@ -66,8 +67,12 @@ def test_same_post_in_nfc_and_nfd_is_one_url_twice(tmp_path: Path) -> None:
 
 def test_yaml_typed_text_gets_a_quoting_hint_through_the_loader(tmp_path: Path) -> None:
     root = site(tmp_path)
-    write(root, "a.md", "---\ntitle: yes\ndate: 01/10/2019\ncategory: Thông báo\n"
-                        "aliases: [tin-tuc/1, 2020]\nviews: 3.072\n---\n")
+    write(
+        root,
+        "a.md",
+        "---\ntitle: yes\ndate: 01/10/2019\ncategory: Thông báo\n"
+        "aliases: [tin-tuc/1, 2020]\nviews: 3.072\n---\n",
+    )
     result = load_posts(options_for(root))
     by_field = {p.field: p for p in result.problems}
     assert set(by_field) == {"title", "aliases", "views"}
@@ -78,8 +83,12 @@ def test_yaml_typed_text_gets_a_quoting_hint_through_the_loader(tmp_path: Path) 
 
 def test_unknown_keys_warn_with_the_closest_known_key(tmp_path: Path) -> None:
     root = site(tmp_path)
-    write(root, "a.md", "---\ntitle: a\ndate: 01/10/2019\ncategory: Thông báo\nTitle: b\n"
-                        "catgory: c\nimage_captoin: d\nxyz: 1\n---\n")
+    write(
+        root,
+        "a.md",
+        "---\ntitle: a\ndate: 01/10/2019\ncategory: Thông báo\nTitle: b\n"
+        "catgory: c\nimage_captoin: d\nxyz: 1\n---\n",
+    )
     result = load_posts(options_for(root))
     assert len(result.posts) == 1
     warnings = {p.field: p for p in result.problems}
@@ -100,15 +109,34 @@ def test_a_file_that_is_not_utf8_does_not_stop_the_others(tmp_path: Path) -> Non
     assert problem.path == "posts/hong.md" and "UTF-8" in problem.message and problem.line == 2
 
 
-CONTROL = st.sampled_from(["\x00", "\x07", "\x08", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\x9f",
-                           "\ufffe", "\uffff", "\u2028"])
-DIRTY = st.lists(st.one_of(CONTROL, st.sampled_from(list("Họp dân tổ phố số 5, ưởđ"))),
-                 min_size=1, max_size=25).map("".join)
+CONTROL = st.sampled_from(
+    [
+        "\x00",
+        "\x07",
+        "\x08",
+        "\x0b",
+        "\x0c",
+        "\x1b",
+        "\x7f",
+        "\x85",
+        "\x9f",
+        "\ufffe",
+        "\uffff",
+        "\u2028",
+    ]
+)
+DIRTY = st.lists(
+    st.one_of(CONTROL, st.sampled_from(list("Họp dân tổ phố số 5, ưởđ"))), min_size=1, max_size=25
+).map("".join)
 
 
 def dq(value: str) -> str:
     """A YAML double-quoted scalar, escaping everything outside printable ASCII."""
-    return '"' + "".join(c if " " <= c <= "~" and c not in '"\\' else f"\\U{ord(c):08x}" for c in value) + '"'
+    return (
+        '"'
+        + "".join(c if " " <= c <= "~" and c not in '"\\' else f"\\U{ord(c):08x}" for c in value)
+        + '"'
+    )
 
 
 @pytest.fixture(scope="module")
@@ -116,14 +144,19 @@ def dirty_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site(tmp_path_factory.mktemp("dirty"))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(title=DIRTY, author=DIRTY, summary=DIRTY, tag=DIRTY, raw=DIRTY, escaped=st.booleans())
 def test_control_characters_never_reach_any_field(
     dirty_site: Path, title: str, author: str, summary: str, tag: str, raw: str, escaped: bool
 ) -> None:
     """Whether written raw in the file or as YAML escapes, no field keeps an XML-invalid character."""
+
     def put(value: str) -> str:
-        return dq(value) if escaped else dq(value.replace("\\", ""))[:1] + value.replace('"', "") + '"'
+        return (
+            dq(value) if escaped else dq(value.replace("\\", ""))[:1] + value.replace('"', "") + '"'
+        )
 
     text = (
         f"---\ntitle: {dq('Bài ' + title)}\ndate: 01/10/2019\ncategory: Thông báo\n"
@@ -136,6 +169,15 @@ def test_control_characters_never_reach_any_field(
         return
     post, problems = build_post(raw_post, dirty_site / "posts" / "a.md", options_for(dirty_site))
     assert post is not None, problems
-    for value in (post.title, post.author, post.source, post.unit, post.summary, post.body,
-                  *(t.name for t in post.tags), *(t.slug for t in post.tags), post.slug):
+    for value in (
+        post.title,
+        post.author,
+        post.source,
+        post.unit,
+        post.summary,
+        post.body,
+        *(t.name for t in post.tags),
+        *(t.slug for t in post.tags),
+        post.slug,
+    ):
         assert not XML_FORBIDDEN.search(value), repr(value)

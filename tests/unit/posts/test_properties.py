@@ -22,10 +22,38 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 # Text that looks like YAML: indicators, quotes, brackets, numbers, Vietnamese, line ends.
 YAMLISH = st.lists(
     st.sampled_from(
-        [*"abcxyz019 .:-_,#&*!|>'\"%@`[]{}?<=~\t\n\r\\/+eE",
-         "\n  ", "\n- ", ": ", "---", "...", "title", "date", "tags", "Đ", "ư", "ờ", "ng", "\u0301",
-         "\x00", "\x1b", "\u2028", "\ufeff", "!!python/object:os.system", "&a", "*a", "0x", ".nan",
-         "2020-13-45", "1:30", "012", "yes", "no", "null", "<<"]
+        [
+            *"abcxyz019 .:-_,#&*!|>'\"%@`[]{}?<=~\t\n\r\\/+eE",
+            "\n  ",
+            "\n- ",
+            ": ",
+            "---",
+            "...",
+            "title",
+            "date",
+            "tags",
+            "Đ",
+            "ư",
+            "ờ",
+            "ng",
+            "\u0301",
+            "\x00",
+            "\x1b",
+            "\u2028",
+            "\ufeff",
+            "!!python/object:os.system",
+            "&a",
+            "*a",
+            "0x",
+            ".nan",
+            "2020-13-45",
+            "1:30",
+            "012",
+            "yes",
+            "no",
+            "null",
+            "<<",
+        ]
     ),
     max_size=60,
 ).map("".join)
@@ -91,7 +119,9 @@ def test_arbitrary_bytes_inside_front_matter(data: bytes) -> None:
 @example("title: 1:30\nslug: 012\nviews: .inf", "\n", True)
 def test_yaml_like_text_gives_a_post_or_a_content_error(text: str, newline: str, bom: bool) -> None:
     document = f"---\n{text}\n---\nThân bài\n".replace("\n", newline)
-    read_or_content_error((b"\xef\xbb\xbf" if bom else b"") + document.encode("utf-8", "surrogatepass"))
+    read_or_content_error(
+        (b"\xef\xbb\xbf" if bom else b"") + document.encode("utf-8", "surrogatepass")
+    )
 
 
 KEYS = st.from_regex(r"[a-z][a-z_]{0,11}", fullmatch=True)
@@ -119,8 +149,12 @@ def expected_value(value: object) -> object:
 
 
 @SETTINGS
-@given(st.dictionaries(KEYS, VALUES, min_size=1, max_size=8), st.integers(0, 3),
-       st.sampled_from(["\n", "\r\n"]), st.booleans())
+@given(
+    st.dictionaries(KEYS, VALUES, min_size=1, max_size=8),
+    st.integers(0, 3),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+)
 def test_safely_dumped_front_matter_reads_back_with_whole_file_lines(
     meta: dict[str, object], blank_lines: int, newline: str, bom: bool
 ) -> None:
@@ -137,11 +171,33 @@ def test_safely_dumped_front_matter_reads_back_with_whole_file_lines(
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from(["title: Họp dân", "author: N. Hoa", "# ghi chú", "", "tags: [a, b]",
-                                 "summary: >\n  Tóm tắt\n  hai dòng"]), max_size=6),
-       st.sampled_from(["title: Thông báo: lịch họp", "tags: [a, b", "author: \"N. Hoa",
-                        "summary: @x", "date: 2020-10-13\n\tunit: x"]),
-       st.integers(0, 3), st.sampled_from(["\n", "\r\n"]), st.booleans())
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "title: Họp dân",
+                "author: N. Hoa",
+                "# ghi chú",
+                "",
+                "tags: [a, b]",
+                "summary: >\n  Tóm tắt\n  hai dòng",
+            ]
+        ),
+        max_size=6,
+    ),
+    st.sampled_from(
+        [
+            "title: Thông báo: lịch họp",
+            "tags: [a, b",
+            'author: "N. Hoa',
+            "summary: @x",
+            "date: 2020-10-13\n\tunit: x",
+        ]
+    ),
+    st.integers(0, 3),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+)
 def test_syntax_errors_are_reported_on_the_line_written(
     before: list[str], bad: str, blank_lines: int, newline: str, bom: bool
 ) -> None:
@@ -177,8 +233,14 @@ def test_slugify_is_a_clean_idempotent_form_insensitive_slug(text: str) -> None:
 
 
 @SETTINGS
-@given(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩị"
-                        "òóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ-", min_size=1, max_size=40))
+@given(
+    st.text(
+        alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩị"
+        "òóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ-",
+        min_size=1,
+        max_size=40,
+    )
+)
 def test_vietnamese_letters_never_vanish_from_slugs(text: str) -> None:
     letters = [c for c in text if c.isalpha()]
     assume(letters)
@@ -201,9 +263,19 @@ def check_date(value: object) -> datetime | None:
 
 
 @SETTINGS
-@given(st.one_of(st.text(max_size=40), st.integers(), st.floats(), st.none(), st.booleans(),
-                 st.dates(), st.datetimes(), st.datetimes(timezones=st.timezones()),
-                 st.lists(st.integers(), max_size=3)))
+@given(
+    st.one_of(
+        st.text(max_size=40),
+        st.integers(),
+        st.floats(),
+        st.none(),
+        st.booleans(),
+        st.dates(),
+        st.datetimes(),
+        st.datetimes(timezones=st.timezones()),
+        st.lists(st.integers(), max_size=3),
+    )
+)
 @example("2020-10-13T09:17:00+25:00")
 @example("2020-10-13T09:17:00+23:99")
 @example("9999-12-31T23:59:00-12:00")
@@ -213,9 +285,15 @@ def test_parse_post_date_gives_an_aware_datetime_or_a_date_error(value: object) 
 
 
 @SETTINGS
-@given(st.integers(0, 40), st.integers(0, 14), st.integers(1890, 2110), st.integers(0, 26),
-       st.integers(0, 62), st.sampled_from(["vi", "iso", "iso-t", "iso-offset"]),
-       st.integers(-14 * 60, 14 * 60))
+@given(
+    st.integers(0, 40),
+    st.integers(0, 14),
+    st.integers(1890, 2110),
+    st.integers(0, 26),
+    st.integers(0, 62),
+    st.sampled_from(["vi", "iso", "iso-t", "iso-offset"]),
+    st.integers(-14 * 60, 14 * 60),
+)
 def test_date_forms_read_exactly_what_is_written(
     day: int, month: int, year: int, hour: int, minute: int, form: str, offset_minutes: int
 ) -> None:
@@ -230,8 +308,9 @@ def test_date_forms_read_exactly_what_is_written(
     }[form]
     parsed = check_date(text)
     try:
-        wanted = datetime(year, month, day, hour, minute,
-                          tzinfo=VIETNAM if form != "iso-offset" else None)
+        wanted = datetime(
+            year, month, day, hour, minute, tzinfo=VIETNAM if form != "iso-offset" else None
+        )
     except ValueError:
         assert parsed is None, text
         return

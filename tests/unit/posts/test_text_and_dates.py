@@ -14,8 +14,14 @@ from bantin.core.text import clean_line, clean_text, fold_key, slugify
     ("text", "slug"),
     [
         ("Đảng ủy phường Phúc Đồng", "dang-uy-phuong-phuc-dong"),
-        ("Kết quả công tác Mặt trận 9 tháng đầu năm 2019", "ket-qua-cong-tac-mat-tran-9-thang-dau-nam-2019"),
-        ("Thông báo: Lịch tiếp công dân (Quý IV/2019)!", "thong-bao-lich-tiep-cong-dan-quy-iv-2019"),
+        (
+            "Kết quả công tác Mặt trận 9 tháng đầu năm 2019",
+            "ket-qua-cong-tac-mat-tran-9-thang-dau-nam-2019",
+        ),
+        (
+            "Thông báo: Lịch tiếp công dân (Quý IV/2019)!",
+            "thong-bao-lich-tiep-cong-dan-quy-iv-2019",
+        ),
         ("  Quỹ “Vì người nghèo” — 93.095.000 đồng  ", "quy-vi-nguoi-ngheo-93-095-000-dong"),
         ("ĐƯỜNG LÁNG", "duong-lang"),
         ("!!!", ""),

@@ -26,13 +26,16 @@ def call(argv: list[str], **options: object) -> int:
 
 
 def sample_log(folder: Path, prefix: str = "") -> Path:
-    return write_log(folder / "access.log", [
-        line(prefix + ARTICLE, at=0),
-        line(prefix + ARTICLE, at=10, addr="192.0.2.1"),
-        line(prefix + ARTICLE, at=20, addr="66.249.66.1", agent=GOOGLEBOT),
-        line(prefix + "/assets/bantin.css", at=21),
-        "rác\n",
-    ])
+    return write_log(
+        folder / "access.log",
+        [
+            line(prefix + ARTICLE, at=0),
+            line(prefix + ARTICLE, at=10, addr="192.0.2.1"),
+            line(prefix + ARTICLE, at=20, addr="66.249.66.1", agent=GOOGLEBOT),
+            line(prefix + "/assets/bantin.css", at=21),
+            "rác\n",
+        ],
+    )
 
 
 MKDOCS = """\
@@ -60,14 +63,20 @@ def test_settings_from_mkdocs_yml(tmp_path: Path) -> None:
     assert settings.data_file == tmp_path.resolve() / "du-lieu" / "luot-xem.json"
 
 
-def test_settings_with_env_tag_and_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settings_with_env_tag_and_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: x\nsite_url: !ENV [BANTIN_TEST_URL, 'https://a.vn/']\n", encoding="utf-8")
+    config.write_text(
+        "site_name: x\nsite_url: !ENV [BANTIN_TEST_URL, 'https://a.vn/']\n", encoding="utf-8"
+    )
     assert read_site_settings(config).site_url == "https://a.vn/"
     monkeypatch.setenv("BANTIN_TEST_URL", "https://b.vn/sub/")
     assert read_site_settings(config).site_url == "https://b.vn/sub/"
     missing = read_site_settings(tmp_path / "none.yml")
-    assert missing.site_url == "" and missing.data_file == tmp_path.resolve() / "data" / "views.json"
+    assert (
+        missing.site_url == "" and missing.data_file == tmp_path.resolve() / "data" / "views.json"
+    )
 
 
 def test_import_with_the_site_settings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -87,7 +96,9 @@ def test_import_with_the_site_settings(tmp_path: Path, capsys: pytest.CaptureFix
     assert "Các lượt đọc trang trong nhật ký: từ 22/11/2026 | 10:00 đến 22/11/2026 | 10:00." in out
 
 
-def test_top_level_config_option_is_used(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_top_level_config_option_is_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(MKDOCS, encoding="utf-8")
     log = sample_log(tmp_path, prefix="/phuong")
@@ -98,12 +109,36 @@ def test_top_level_config_option_is_used(tmp_path: Path, capsys: pytest.CaptureF
 def test_options_override_the_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     log = sample_log(tmp_path)
     data = tmp_path / "v.json"
-    code = call(["views", "import", str(log), "--data", str(data), "--site-url", "https://x.vn/",
-                 "--config", str(_empty_config(tmp_path)), "--no-progress"])
+    code = call(
+        [
+            "views",
+            "import",
+            str(log),
+            "--data",
+            str(data),
+            "--site-url",
+            "https://x.vn/",
+            "--config",
+            str(_empty_config(tmp_path)),
+            "--no-progress",
+        ]
+    )
     assert code == 0
     assert json.loads(data.read_text())["pages"] == {ARTICLE_KEY: 2}
-    again = call(["views", "import", str(log), "--data", str(data), "--site-url", "https://x.vn/",
-                  "--config", str(_empty_config(tmp_path)), "--no-progress"])
+    again = call(
+        [
+            "views",
+            "import",
+            str(log),
+            "--data",
+            str(data),
+            "--site-url",
+            "https://x.vn/",
+            "--config",
+            str(_empty_config(tmp_path)),
+            "--no-progress",
+        ]
+    )
     assert again == 0
     out = capsys.readouterr().out.split("Đã đọc")[-1]
     assert "Đã cộng 0 lượt xem" in out
@@ -126,8 +161,10 @@ def test_page_keys_hook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         return {ARTICLE_KEY}
 
     cfg = _empty_config(tmp_path)
-    code = call(["views", "import", str(log), "--data", str(data), "--config", str(cfg), "--no-progress"],
-                page_keys_for=keys)
+    code = call(
+        ["views", "import", str(log), "--data", str(data), "--config", str(cfg), "--no-progress"],
+        page_keys_for=keys,
+    )
     assert code == 0 and asked == [str(cfg)]
     assert json.loads(data.read_text())["pages"] == {ARTICLE_KEY: 1}
     assert "không phải trang của trang tin này" in capsys.readouterr().out
@@ -135,33 +172,68 @@ def test_page_keys_hook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 def test_dry_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "v.json"
-    code = call(["views", "import", str(sample_log(tmp_path)), "--data", str(data), "--dry-run",
-                 "--config", str(_empty_config(tmp_path)), "--no-progress"])
+    code = call(
+        [
+            "views",
+            "import",
+            str(sample_log(tmp_path)),
+            "--data",
+            str(data),
+            "--dry-run",
+            "--config",
+            str(_empty_config(tmp_path)),
+            "--no-progress",
+        ]
+    )
     assert code == 0 and not data.exists()
     assert "Chạy thử: sẽ cộng 2 lượt xem" in capsys.readouterr().out
 
 
-def test_errors_exit_1_and_write_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_errors_exit_1_and_write_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "v.json"
     data.write_text("{hỏng", encoding="utf-8")
     cfg = _empty_config(tmp_path)
-    code = call(["views", "import", str(sample_log(tmp_path)), "--data", str(data), "--config", str(cfg)])
+    code = call(
+        ["views", "import", str(sample_log(tmp_path)), "--data", str(data), "--config", str(cfg)]
+    )
     err = capsys.readouterr().err
     assert code == 1 and data.read_text(encoding="utf-8") == "{hỏng"
     assert str(data) in err and "không phải JSON hợp lệ" in err
-    code = call(["views", "import", str(tmp_path / "khong-co.log"), "--data", str(tmp_path / "w.json"),
-                 "--config", str(cfg)])
+    code = call(
+        [
+            "views",
+            "import",
+            str(tmp_path / "khong-co.log"),
+            "--data",
+            str(tmp_path / "w.json"),
+            "--config",
+            str(cfg),
+        ]
+    )
     assert code == 1 and "không tìm thấy tệp nhật ký" in capsys.readouterr().err
     assert call(["views", "import", "x.log", "--config", str(tmp_path / "none.yml")]) == 2
 
 
-def test_progress_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_progress_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from bantin.views import importer
 
     monkeypatch.setattr(importer, "PROGRESS_EVERY", 2)
-    code = call(["views", "import", str(sample_log(tmp_path)), "--data", str(tmp_path / "v.json"),
-                 "--config", str(_empty_config(tmp_path)), "--progress"])
+    code = call(
+        [
+            "views",
+            "import",
+            str(sample_log(tmp_path)),
+            "--data",
+            str(tmp_path / "v.json"),
+            "--config",
+            str(_empty_config(tmp_path)),
+            "--progress",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 0
     assert "\rĐang đọc access.log (1/1): 100%, 5 dòng" in err and err.endswith("\n")

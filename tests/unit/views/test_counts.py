@@ -57,7 +57,10 @@ def test_most_read_adds_carried_views_and_breaks_ties_by_date() -> None:
     ]
     ranked = COUNTS.most_read(posts, limit=3)
     assert [(p.url, n) for p, n in ranked] == [
-        ("2019/01/01/c/", 3072), ("2020/10/14/b/", 10), ("2020/10/13/a/", 10)]
+        ("2019/01/01/c/", 3072),
+        ("2020/10/14/b/", 10),
+        ("2020/10/13/a/", 10),
+    ]
     only_logs = COUNTS.most_read(posts, limit=10, carried=False)
     assert [(p.url, n) for p, n in only_logs] == [("2020/10/13/a/", 10), ("2020/10/14/b/", 3)]
     assert COUNTS.total_for(posts[1]) == 10

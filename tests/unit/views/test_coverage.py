@@ -29,7 +29,11 @@ def scan_file(cov: Coverage, items: list[tuple[int, bytes]]) -> list[bool]:
 
 
 def test_merge_ranges() -> None:
-    assert merge_ranges([(10, 20), (1, 5), (6, 8), (30, 40), (35, 50)]) == [(1, 8), (10, 20), (30, 50)]
+    assert merge_ranges([(10, 20), (1, 5), (6, 8), (30, 40), (35, 50)]) == [
+        (1, 8),
+        (10, 20),
+        (30, 50),
+    ]
     assert merge_ranges([(1, 10), (2, 3)]) == [(1, 10)]
     assert merge_ranges([]) == []
 
@@ -94,7 +98,9 @@ def test_consecutive_files_keep_the_junction_fingerprinted() -> None:
     scan_file(cov, [(t, cand(t)) for t in range(0, 600, 3)])
     scan_file(cov, [(t, cand(t)) for t in range(600, 1200, 3)])
     assert cov.covered == [(W, 597 - W), (600 + W, 1197 - W)]
-    assert {t for t in cov.edges if 500 < t < 700} == {t for t in range(0, 1200, 3) if 597 - W < t < 600 + W}
+    assert {t for t in cov.edges if 500 < t < 700} == {
+        t for t in range(0, 1200, 3) if 597 - W < t < 600 + W
+    }
 
 
 def test_dense_slices_with_a_hole_leave_the_hole_open() -> None:

@@ -67,7 +67,8 @@ def test_only_page_views_of_readers_count(tmp_path: Path) -> None:
         line("/", at=16, addr="192.0.2.12", agent=COCCOC),  # view: home
         line("/chuyen-muc/tin-tuc/index.html", at=17, addr="192.0.2.12", agent=COCCOC),  # view
         '203.0.113.9 - - [22/Nov/2026:10:00:18 +0700] "GET /2020/10/13/ket-qua\n',
-        r'198.51.100.9 - - [22/Nov/2026:10:00:19 +0700] "\x16\x03\x01\x02\x00" 400 157 "-" "-"' + "\n",
+        r'198.51.100.9 - - [22/Nov/2026:10:00:19 +0700] "\x16\x03\x01\x02\x00" 400 157 "-" "-"'
+        + "\n",
     ]
     log = write_log(tmp_path / "access.log", lines)
     data = tmp_path / "data" / "views.json"
@@ -168,16 +169,36 @@ def traffic(seed: int, count: int = 1500, start: int = 0, spread: float = 9.0) -
         clock += rng.expovariate(1 / spread)
         second = int(clock)
         if rng.random() < 0.15:
-            out.append((second, len(out), line(rng.choice(pages), at=second, addr="66.249.66.1", agent=GOOGLEBOT)))
+            out.append(
+                (
+                    second,
+                    len(out),
+                    line(rng.choice(pages), at=second, addr="66.249.66.1", agent=GOOGLEBOT),
+                )
+            )
             continue
         addr, agent = rng.choice(readers)
         page = rng.choice(pages)
         status = 304 if rng.random() < 0.2 else 200
         # Workers finish requests out of order: a line may carry a second earlier than the last.
         stamped = second - (1 if rng.random() < 0.05 else 0)
-        out.append((second, len(out), line(page, at=stamped, addr=addr, agent=agent, status=status,
-                                           size="-" if status == 304 else 4000)))
-        out.append((second, len(out), line("/assets/bantin.css", at=stamped, addr=addr, agent=agent)))
+        out.append(
+            (
+                second,
+                len(out),
+                line(
+                    page,
+                    at=stamped,
+                    addr=addr,
+                    agent=agent,
+                    status=status,
+                    size="-" if status == 304 else 4000,
+                ),
+            )
+        )
+        out.append(
+            (second, len(out), line("/assets/bantin.css", at=stamped, addr=addr, agent=agent))
+        )
     out.sort()
     return [text for _, _, text in out[:count]]
 
@@ -279,8 +300,15 @@ def test_rotated_set_across_runs(tmp_path: Path) -> None:
     run([whole], tmp_path / "whole.json")
     expected = counts(tmp_path / "whole.json")
     files = rotated_set(tmp_path / "logs", lines, [400, 800, 1200])
-    for n, runs in enumerate([[[0], [1], [2], [3]], [[3], [2], [1], [0]], [[2, 0], [3, 1]],
-                              [[1], [3, 0, 2]], [[0, 1, 2, 3], [3, 2, 1, 0]]]):
+    for n, runs in enumerate(
+        [
+            [[0], [1], [2], [3]],
+            [[3], [2], [1], [0]],
+            [[2, 0], [3, 1]],
+            [[1], [3, 0, 2]],
+            [[0, 1, 2, 3], [3, 2, 1, 0]],
+        ]
+    ):
         data = tmp_path / f"r{n}.json"
         for group in runs:
             run([files[i] for i in group], data)
@@ -303,7 +331,10 @@ def test_rotation_while_the_old_file_is_still_written(tmp_path: Path) -> None:
 
 
 def test_separate_sources_are_separate_streams(tmp_path: Path) -> None:
-    log = write_log(tmp_path / "access.log", [line(ARTICLE, at=s, addr=f"192.0.2.{s}") for s in range(0, 200, 5)])
+    log = write_log(
+        tmp_path / "access.log",
+        [line(ARTICLE, at=s, addr=f"192.0.2.{s}") for s in range(0, 200, 5)],
+    )
     data = tmp_path / "v.json"
     assert run([log], data, source="may-1").views == 40
     assert run([log], data, source="may-2").views == 40
@@ -350,7 +381,9 @@ def test_corrupt_data_file_is_never_reset(tmp_path: Path) -> None:
     assert str(data) in str(caught.value)
 
 
-def test_crash_while_saving_keeps_old_counts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_crash_while_saving_keeps_old_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data, before = _seeded(tmp_path)
     new = write_log(tmp_path / "access.log", traffic(8, count=300, start=50_000))
 
@@ -389,7 +422,10 @@ def test_progress_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_summary_span(tmp_path: Path) -> None:
-    log = write_log(tmp_path / "a.log", [line(at=5), line(at=-60, addr="192.0.2.9"), line(at=100, addr="192.0.2.8")])
+    log = write_log(
+        tmp_path / "a.log",
+        [line(at=5), line(at=-60, addr="192.0.2.9"), line(at=100, addr="192.0.2.8")],
+    )
     summary = run([log], tmp_path / "v.json")
     assert summary.first == int((T0 - timedelta(seconds=60)).timestamp())
     assert summary.last == int((T0 + timedelta(seconds=100)).timestamp())

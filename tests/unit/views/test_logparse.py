@@ -37,10 +37,17 @@ def test_nginx_combined_line() -> None:
     assert record.remote_addr == "127.0.0.1"
     assert record.time == int(datetime(2026, 11, 22, 3, 0, tzinfo=UTC).timestamp())
     assert record.datetime == datetime(2026, 11, 22, 3, 0, tzinfo=UTC)
-    assert (record.method, record.target, record.protocol) == ("GET", "/2020/10/13/slug/", "HTTP/1.1")
+    assert (record.method, record.target, record.protocol) == (
+        "GET",
+        "/2020/10/13/slug/",
+        "HTTP/1.1",
+    )
     assert (record.status, record.size) == (200, 5123)
     assert record.referrer == "https://www.google.com/"
-    assert record.user_agent.startswith("Mozilla/5.0 (Windows NT 10.0") and "Chrome/120" in record.user_agent
+    assert (
+        record.user_agent.startswith("Mozilla/5.0 (Windows NT 10.0")
+        and "Chrome/120" in record.user_agent
+    )
 
 
 def test_str_and_bytes_give_the_same_record() -> None:
@@ -96,7 +103,9 @@ def test_extra_fields_after_the_agent_are_ignored() -> None:
 
 
 def test_request_lines_that_are_not_requests() -> None:
-    tls = r'198.51.100.4 - - [22/Nov/2026:10:00:00 +0700] "\x16\x03\x01\x02\x00\x01" 400 157 "-" "-"'
+    tls = (
+        r'198.51.100.4 - - [22/Nov/2026:10:00:00 +0700] "\x16\x03\x01\x02\x00\x01" 400 157 "-" "-"'
+    )
     empty = '198.51.100.4 - - [22/Nov/2026:10:00:00 +0700] "" 400 0 "-" "-"'
     for text in (tls, empty):
         record = parse_line(text)
@@ -115,8 +124,14 @@ def test_request_lines_that_are_not_requests() -> None:
         ('203.0.113.9 - - [22/Nov/2026:10:00:00 +0700] "GET /2020/01/01/bai-viet', BAD_FORMAT),
         # common log format: no referrer nor user agent
         ('203.0.113.9 - - [22/Nov/2026:10:00:00 +0700] "GET / HTTP/1.1" 200 10', BAD_FORMAT),
-        ('203.0.113.9 - - [22/Nov/2026:10:00:00 +0700] "GET / HTTP/1.1" 2000 10 "-" "x"', BAD_FORMAT),
-        ('203.0.113.9 - - [22/Nov/2026:10:00:00 +0700] "GET / HTTP/1.1" 200 ten "-" "x"', BAD_FORMAT),
+        (
+            '203.0.113.9 - - [22/Nov/2026:10:00:00 +0700] "GET / HTTP/1.1" 2000 10 "-" "x"',
+            BAD_FORMAT,
+        ),
+        (
+            '203.0.113.9 - - [22/Nov/2026:10:00:00 +0700] "GET / HTTP/1.1" 200 ten "-" "x"',
+            BAD_FORMAT,
+        ),
         ('203.0.113.9 - - [31/Feb/2026:10:00:00 +0700] "GET / HTTP/1.1" 200 1 "-" "x"', BAD_TIME),
         ('203.0.113.9 - - [22/Foo/2026:10:00:00 +0700] "GET / HTTP/1.1" 200 1 "-" "x"', BAD_TIME),
         ('203.0.113.9 - - [22/Nov/2026:25:00:00 +0700] "GET / HTTP/1.1" 200 1 "-" "x"', BAD_TIME),
@@ -145,8 +160,15 @@ def test_parse_time(text: str, expected: datetime) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["29/Feb/2027:10:00:00 +0700", "22/Nov/2026:10:60:00 +0700", "22/Nov/2026:10:00:61 +0700",
-             "22/nov/2026:10:00:00 +0700", "22/Nov/2026:10:00:00 0700", "22/Nov/2026:10:00:0a +0700"],
+    "text",
+    [
+        "29/Feb/2027:10:00:00 +0700",
+        "22/Nov/2026:10:60:00 +0700",
+        "22/Nov/2026:10:00:61 +0700",
+        "22/nov/2026:10:00:00 +0700",
+        "22/Nov/2026:10:00:00 0700",
+        "22/Nov/2026:10:00:0a +0700",
+    ],
 )
 def test_parse_time_rejects(text: str) -> None:
     assert parse_time(text.encode()) is None

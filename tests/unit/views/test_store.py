@@ -93,9 +93,26 @@ def test_corrupt_json_names_file_line_and_fix(tmp_path: Path) -> None:
         ({"format": "bantin-views", "version": 1, "pages": {"a/": True}}, 'pages["a/"]'),
         ({"format": "bantin-views", "version": 1, "days": {"22/11/2026": 1}}, "YYYY-MM-DD"),
         ({"format": "bantin-views", "version": 1, "days": {"2026-02-30": 1}}, "YYYY-MM-DD"),
-        ({"format": "bantin-views", "version": 1, "imported": {"default": {"covered": [[5, 1]]}}}, "covered"),
-        ({"format": "bantin-views", "version": 1, "imported": {"default": {"edges": {"x": []}}}}, "edges"),
-        ({"format": "bantin-views", "version": 1, "imported": {"default": {"edges": {"1": ["zz"]}}}}, "edges"),
+        (
+            {
+                "format": "bantin-views",
+                "version": 1,
+                "imported": {"default": {"covered": [[5, 1]]}},
+            },
+            "covered",
+        ),
+        (
+            {"format": "bantin-views", "version": 1, "imported": {"default": {"edges": {"x": []}}}},
+            "edges",
+        ),
+        (
+            {
+                "format": "bantin-views",
+                "version": 1,
+                "imported": {"default": {"edges": {"1": ["zz"]}}},
+            },
+            "edges",
+        ),
     ],
 )
 def test_invalid_content_is_refused_with_the_field(tmp_path: Path, doc: object, words: str) -> None:
@@ -132,7 +149,9 @@ def test_failed_rename_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.M
     assert sorted(p.name for p in tmp_path.iterdir()) == ["views.json"]  # no temp file left
 
 
-def test_crash_while_writing_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_crash_while_writing_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "views.json"
     store.save(sample(), path, NOW)
     before = path.read_bytes()
