@@ -276,7 +276,7 @@ def test_inspect_output_removes_temp_files_and_reports_unsafe_entries(tmp_path: 
     assert report.removed == ["tin/bai.html~"]
     assert not (root / "tin" / "bai.html~").exists()
     assert report.html_files == 2
-    assert report.script_hashes == {script_hash(b"x()")}
+    assert report.scripts == {"index.html": {script_hash(b"x()")}}
     assert sorted(p.path for p in report.problems) == ["site/passwd", "site/pipe", "site/up"]
     assert all("Hãy" in p.message for p in report.problems)
 

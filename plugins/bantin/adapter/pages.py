@@ -136,7 +136,8 @@ class SiteBuild(HasProblems):
         )
         config.nav = [
             {"Trang chủ": "index.md"},
-            *({c.name: c.url + "index.md"} for c in self.news.categories),
+            # Escaped: Material prints navigation titles as HTML.
+            *({escape(c.name): c.url + "index.md"} for c in self.news.categories),
             *static,
             *([{"Chỉ số": "chi-so/index.md"}] if self.has_indicators else []),
             {"Lưu trữ": "luu-tru/index.md"},
@@ -176,6 +177,9 @@ class SiteBuild(HasProblems):
     def page_markdown(self, markdown: str, page: Page) -> str:
         route = self.routes.get(page.file.src_uri)
         if route is None:
+            if isinstance(page.meta.get("title"), str):
+                # A page of docs/: Material prints its title as HTML too.
+                page.meta["title"] = escape(page.meta["title"])
             return markdown
         # An escaped Markup title: Material's own templates and its search index
         # print page titles as HTML, and our autoescaped templates will not escape it twice.

@@ -24,11 +24,14 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
-from jinja2 import Environment
+from jinja2 import Environment, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -40,6 +43,13 @@ from bantin.core.errors import Problem
 from ..publish import atomic
 from ..publish.headers import render_nginx, render_static_host, security_headers
 from ..publish.output import inspect_output, is_inside
+from ..publish.scripts import (
+    allowed_script_hashes,
+    audit_scripts,
+    base_urls,
+    depths,
+    template_snippets,
+)
 from .publish_config import AtomicBuildConfig
 
 log = get_plugin_logger(__name__)
@@ -76,6 +86,23 @@ class _Run:
 def nginx_headers_path(site_dir: Path) -> Path:
     """Where the nginx snippet goes: beside the site, outside the web root."""
     return site_dir.parent / f".{site_dir.name}-headers" / "nginx-security-headers.conf"
+
+
+def _snippet_renderer(config: MkDocsConfig) -> Callable[[str, str], str | None]:
+    """Render a theme's inline script with the site's settings and a base URL, nothing else.
+
+    Any other name (``page``, ``nav``…) is undefined, so a script whose text
+    would depend on content is never allowed.
+    """
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+    def render(text: str, base_url: str) -> str | None:
+        try:
+            return env.from_string(text).render(base_url=base_url, config=config)
+        except Exception:  # any failure: the script is simply not allowed
+            return None
+
+    return render
 
 
 class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
@@ -177,12 +204,13 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
         run = self._run
         if run is None:
             return
+        report = inspect_output(run.staging, display_name=run.site_dir.name)
+        scripts = self._shipped_scripts(config, report.scripts)
         if config.strict and self._warning_count() > 0:
             log.info("Có cảnh báo ở chế độ --strict: bỏ bản dựng tạm, trang đang chạy giữ nguyên.")
             self._finish()
             return
 
-        report = inspect_output(run.staging, display_name=run.site_dir.name)
         if report.removed:
             log.info("Không xuất bản tệp tạm của trình soạn thảo: " + ", ".join(report.removed))
         if report.problems:
@@ -203,7 +231,7 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
                 )
             )
 
-        snippet = self._write_headers(run, report.script_hashes)
+        snippet = self._write_headers(run, scripts)
         try:
             result = atomic.swap_into_place(run.staging, run.site_dir)
         except atomic.AtomicBuildError as exc:
@@ -237,6 +265,25 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
             if isinstance(handler, CountHandler)
         ]
         return max(counts)
+
+    def _shipped_scripts(self, config: MkDocsConfig, found: dict[str, set[str]]) -> set[str]:
+        """Hashes for the CSP: the theme's and bantin's own inline scripts that the site uses.
+
+        Never the hash of a script found only in the output: one that came
+        from content is reported (a warning) and stays blocked by the policy.
+        """
+        site_path = urlsplit(config.site_url or "/").path or "/"
+        urls = base_urls(depths(found), site_path)
+        dirs = [Path(d) for d in config.theme.dirs]
+        allowed = allowed_script_hashes(template_snippets(dirs), urls, _snippet_renderer(config))
+        audit = audit_scripts(found, allowed)
+        for page in audit.unknown:
+            log.warning(
+                f"{page}: có đoạn mã <script> không thuộc giao diện hay bantin (có thể lọt vào "
+                "từ nội dung: tên chuyên mục, tiêu đề, trang trong docs/). Chính sách bảo mật "
+                "(CSP) sẽ chặn nó; hãy tìm và xoá nó khỏi nội dung."
+            )
+        return set(audit.used)
 
     def _write_headers(self, run: _Run, script_hashes: set[str]) -> Path | None:
         """Write ``_headers`` into staging and the nginx snippet to a temporary file."""

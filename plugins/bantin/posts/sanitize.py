@@ -100,6 +100,23 @@ ALLOWED_ATTRIBUTES = {
     "details": _COMMON | {"open"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Ids the page itself relies on: Material's (``__config``, ``__drawer``, ``__search``…
+# and ``md-*``) and bantin's (``bt-*``). A post body that took one of them would
+# come first in the document and win ``getElementById``: ``<p id="__config">``
+# would stop (or, holding JSON, reconfigure) every theme script on the page.
+RESERVED_ID_PREFIXES = ("__", "md-", "md_", "bt-", "bantin")
+
+
+def is_reserved_id(value: str) -> bool:
+    """Whether an ``id`` belongs to the theme or bantin (compared as browsers do: exactly,
+    after trimming the white space HTML attribute parsing keeps)."""
+    return value.strip().lower().startswith(RESERVED_ID_PREFIXES)
+
+
+def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    if attribute == "id" and is_reserved_id(value):
+        return None
+    return value
 
 
 def sanitize_html(html: str) -> str:
@@ -109,6 +126,7 @@ def sanitize_html(html: str) -> str:
         tags=set(ALLOWED_TAGS),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
         attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_filter_attribute,
         url_schemes=set(URL_SCHEMES),
         link_rel="noopener",
         strip_comments=True,

@@ -11,8 +11,9 @@ One walk over the staging folder:
   ``*~``, ``.DS_Store``, ``Thumbs.db``) are removed: they are never meant to be
   published and may hold unsaved drafts;
 * every inline ``<script>`` in an HTML file is hashed (SHA-256, as in a
-  Content-Security-Policy), so the headers can allow exactly those scripts
-  and no ``'unsafe-inline'``.
+  Content-Security-Policy), per file, so :mod:`bantin.publish.scripts` can tell
+  the scripts the theme and bantin ship from any other (which the policy never
+  allows).
 
 This module knows nothing of MkDocs.
 """
@@ -123,7 +124,7 @@ class OutputReport:
 
     problems: list[Problem] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    script_hashes: set[str] = field(default_factory=set)
+    scripts: dict[str, set[str]] = field(default_factory=dict)
     html_files: int = 0
 
 
@@ -163,7 +164,9 @@ def inspect_output(root: Path, *, display_name: str = "site") -> OutputReport:
                 elif entry.name.endswith((".html", ".htm")):
                     report.html_files += 1
                     with open(entry.path, "rb") as handle:
-                        report.script_hashes |= inline_script_hashes(handle.read())
+                        hashes = inline_script_hashes(handle.read())
+                    if hashes:
+                        report.scripts[rel] = hashes
     report.removed.sort()
     return report
 
