@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "plugins" / "bantin"
-ENGINE_FREE = ["core", "posts", "indicators", "views", "feeds"]
+ENGINE_FREE = ["core", "posts", "indicators", "views", "feeds", "importer"]
 ADAPTER_NAMES = {"plugin.py", "config.py"}
 
 
@@ -32,6 +32,16 @@ def test_domain_does_not_import_mkdocs(package: str) -> None:
         if path.name not in ADAPTER_NAMES
         for name in _imports(path)
         if name == "mkdocs" or name.startswith(("mkdocs.", "material"))
+    ]
+    assert offenders == []
+
+
+def test_importer_does_not_import_templates() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in sorted((PACKAGE / "importer").rglob("*.py"))
+        for name in _imports(path)
+        if name.split(".")[0] in ("mkdocs", "material", "jinja2", "markupsafe")
     ]
     assert offenders == []
 

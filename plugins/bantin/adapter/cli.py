@@ -1,4 +1,4 @@
-"""The ``bantin`` command: ``new``, ``check`` and ``views import``.
+"""The ``bantin`` command: ``new``, ``check``, ``import`` and ``views import``.
 
 Messages are Vietnamese: the people running these commands are ward staff.
 """
@@ -14,6 +14,8 @@ from pathlib import Path
 from .. import __version__
 from ..core.dates import VIETNAM
 from ..core.errors import Problem
+
+_DEFAULT_OUT = "posts/nhap"
 
 
 def _load_site(config_file: str) -> tuple[object, object]:
@@ -86,6 +88,58 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """``bantin import``: old portal pages and Word files into draft posts."""
+    from ..importer.batch import ImportOptions, import_paths, read_url_map
+    from ..importer.report import format_report, summary
+
+    categories: list[str] = []
+    out = Path(args.out)
+    if Path(args.config).is_file():
+        declared, posts_dir = _categories(args.config)
+        categories = [c.name for c in declared]
+        if args.out == _DEFAULT_OUT:
+            out = posts_dir / "nhap"
+    if args.category and categories:
+        from ..posts.fields import FieldError
+        from ..posts.loader import match_category
+
+        try:
+            args.category = match_category(args.category, declared).name
+        except FieldError as exc:
+            print(f"Lỗi: {exc}", file=sys.stderr)
+            return 2
+    url_map: dict[str, str] = {}
+    if args.url_map:
+        try:
+            url_map = read_url_map(Path(args.url_map))
+        except (OSError, ValueError) as exc:
+            print(f"Lỗi: không đọc được tệp địa chỉ cũ {args.url_map} ({exc}).", file=sys.stderr)
+            return 2
+    options = ImportOptions(
+        out_dir=out,
+        category=args.category,
+        categories=tuple(categories),
+        url_map=url_map,
+        force=args.force,
+    )
+
+    def progress(index: int, total: int, name: str) -> None:
+        if total >= 10 and sys.stderr.isatty():
+            print(f"\r[{index}/{total}] {name[:60]:<60}", end="", file=sys.stderr, flush=True)
+        elif total >= 10 and (index % 10 == 0 or index == total):
+            print(f"Đang nhập: {index}/{total} tệp…", file=sys.stderr)
+
+    reports = import_paths([Path(p) for p in args.paths], options, progress)
+    if sys.stderr.isatty() and len(reports) >= 10:
+        print(file=sys.stderr)
+    for item in reports:
+        print(format_report(item))
+    print()
+    print(summary(reports))
+    return 1 if any(r.status == "failed" for r in reports) else 0
+
+
 def page_keys(config_file: str) -> list[str]:
     """Every page URL of the site (articles, listings, static pages), as the views importer keys them.
 
@@ -127,6 +181,25 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="kiểm tra mọi bài viết, in tất cả lỗi (mã thoát 1 nếu có lỗi)"
     )
     check.set_defaults(func=cmd_check)
+
+    imp = sub.add_parser(
+        "import",
+        help="nhập bài từ trang đã lưu của cổng thông tin cũ (.txt, .html) và tệp Word (.docx)",
+    )
+    imp.add_argument(
+        "paths", nargs="+", metavar="TỆP_HOẶC_THƯ_MỤC", help="tệp hoặc thư mục cần nhập"
+    )
+    imp.add_argument(
+        "--out", default=_DEFAULT_OUT, help="thư mục ghi bài nhập (mặc định: posts/nhap)"
+    )
+    imp.add_argument("--category", help="xếp mọi bài nhập vào chuyên mục này")
+    imp.add_argument(
+        "--url-map", help="tệp CSV hai cột: tên tệp, địa chỉ cũ của bài (để tạo aliases)"
+    )
+    imp.add_argument(
+        "--force", action="store_true", help="ghi đè bài đã nhập từ cùng tệp (mặc định: giữ nguyên)"
+    )
+    imp.set_defaults(func=cmd_import)
 
     try:
         from ..views import cli as views_cli
