@@ -71,6 +71,9 @@ def parse_number(value: object, written: str | None = None) -> Decimal:
     raise NumberError(_not_a_number(value))
 
 
+_WORD_QUOTES = "“”„‘’"
+
+
 def _not_a_number(value: object) -> str:
     if value is None:
         what = "đang để trống"
@@ -128,6 +131,12 @@ def _from_text(value: str) -> Decimal:
             'giá trị đang để trống, nhưng ở đây cần một số. Viết số, ví dụ: 93095000 hoặc "93.095.000".'
         )
     shown = text if len(text) <= 40 else text[:40] + "…"
+    if any(c in text for c in _WORD_QUOTES):
+        stripped = text.strip("".join(_WORD_QUOTES))
+        raise NumberError(
+            f"“{shown}” có dấu ngoặc kép của Word (“ ” hoặc ‘ ’) không đủ cặp quanh con số. "
+            f'Viết số trong dấu ngoặc kép thẳng, ví dụ: "{stripped}", hoặc đặt đủ hai dấu “ ” quanh số.'
+        )
     if len(text) > MAX_TEXT_LENGTH:
         raise NumberError(f'“{shown}” quá dài để là một số. Viết số ngắn gọn, ví dụ: "93.095.000".')
     if any(c.isalpha() for c in text):

@@ -31,6 +31,7 @@ from yaml.nodes import ScalarNode
 
 from ..core.errors import ContentError, Problem
 from ..core.text import clean_text
+from .habits import curly_inner, normalize_front_matter
 from .yaml_errors import fail, syntax_error
 
 MAX_FRONT_MATTER_BYTES = 64 * 1024
@@ -284,7 +285,12 @@ class _Reader:
                     continue
                 if tag is None and event.implicit[0]:
                     resolved = resolve(ScalarNode, text, event.implicit)
-                    value = _text(text) if resolved == STR else self.scalar(event, resolved, path)
+                    if resolved != STR:
+                        value = self.scalar(event, resolved, path)
+                    elif text[0] in "“”„‘’" and (inner := curly_inner(text)) is not None:
+                        value = _text(inner)  # [“a”, “b”]: Word's quotes are quotes
+                    else:
+                        value = _text(text)
                 else:
                     value = _text(text)
             elif is_key:
@@ -371,6 +377,7 @@ def parse_yaml(yaml_text: str, path: str, origin: int) -> ParsedYAML:
             "'---' chỉ nên chứa các trường ngắn; đưa nội dung dài xuống phần bài viết.",
             line=origin - 1,
         )
+    yaml_text = normalize_front_matter(yaml_text)
     loader = _BaseLoader(yaml_text)
     reader = _Reader(loader, path, origin)
     try:

@@ -29,7 +29,7 @@ _EXPLANATIONS: tuple[tuple[str, str], ...] = (
     (
         "mapping values are not allowed",
         "có dấu hai chấm ': ' ở giữa giá trị. Nếu giá trị chứa dấu hai chấm, đặt cả giá trị trong "
-        'dấu ngoặc kép, ví dụ: title: "Thông báo: lịch tiếp công dân".',
+        "dấu ngoặc kép{example}.",
     ),
     (
         "could not find expected ':'",
@@ -98,6 +98,22 @@ def _explain(problem: str, char: str) -> str:
     return _GENERIC_FIX
 
 
+_CURLY = re.compile("[“”„‘’]")
+_KEY_VALUE = re.compile(r"^\s*(?:-\s+)*([A-Za-z_][\w]*)\s*:\s+(.+?)\s*$")
+
+
+def _example(yaml_text: str, mark: object) -> str:
+    """', ví dụ: tags: "Dân vận: khéo"' for the line YAML stopped on, or ""."""
+    lines = yaml_text.split("\n")
+    line = getattr(mark, "line", None)
+    if line is None or line >= len(lines):
+        return ""
+    match = _KEY_VALUE.match(lines[line])
+    if match is None or '"' in match.group(2):
+        return ""
+    return f', ví dụ: {match.group(1)}: "{match.group(2)}"'
+
+
 _START_CONTEXTS = (
     "while scanning a quoted scalar",
     "while parsing a flow sequence",
@@ -138,9 +154,15 @@ def syntax_error(exc: yaml.YAMLError, path: str, origin: int, yaml_text: str) ->
                 "'---' đóng lại."
             )
     name = field_near(yaml_text, line - origin) if line is not None else None
+    explanation = _explain(problem, char).replace("{example}", _example(yaml_text, mark))
+    if mark is not None and _CURLY.search(yaml_text.split("\n")[mark.line]):
+        hint += (
+            " Dấu ngoặc kép của Word (“ ” hoặc ‘ ’) chỉ được hiểu là ngoặc kép khi bao quanh "
+            'cả giá trị; nếu không, dùng dấu ngoặc kép thẳng " ".'
+        )
     return fail(
         path,
-        f"phần thông tin viết sai cú pháp YAML: {_explain(problem, char)}{hint}{found_at} "
+        f"phần thông tin viết sai cú pháp YAML: {explanation}{hint}{found_at} "
         f"(chi tiết: {problem})",
         line=line,
         column=column,

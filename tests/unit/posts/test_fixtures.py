@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from bantin.core.errors import Problem, Severity
+from bantin.indicators.parse import parse_indicators
 from bantin.posts.loader import LoadResult, load_posts
 from bantin.posts.model import Post
 
@@ -40,7 +41,7 @@ def load_one(fixture: Path, root: Path, setup: dict[str, str] | None = None) -> 
         outside.parent.mkdir()
         shutil.copyfile(FIXTURES / "valid" / "anh" / "bia.png", outside)
         (posts / target).symlink_to(outside)
-    return load_posts(options_for(root))
+    return load_posts(options_for(root, indicator_parser=parse_indicators))
 
 
 def matches(problem: Problem, want: dict[str, Any], shown: str) -> bool:
@@ -110,6 +111,9 @@ def describe(post: Post, state: str) -> dict[str, Any]:
         "aliases": list(post.aliases),
         "body_line": post.body_line,
         "body_starts": post.body[:60],
+        "indicators": [
+            [i.label, str(i.value), i.unit, [p.label for p in i.parts]] for i in post.indicators
+        ],
     }
 
 
@@ -126,7 +130,7 @@ def test_valid_post(fixture: Path, tmp_path: Path) -> None:
     assert len(loaded) == 1
     actual = describe(*loaded[0])
     for key, value in expected.items():
-        if key in ("note", "problems"):
+        if key in ("note", "problems", "html"):  # "html": checked on the built page
             continue
         if key == "body_starts":
             assert actual["body_starts"].startswith(value) if value else actual["body_starts"] == ""
