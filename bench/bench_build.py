@@ -67,8 +67,7 @@ def write_sites(root: Path, posts: int) -> tuple[Path, Path]:
             "# Giới thiệu\n\nPhường thử.\n", encoding="utf-8"
         )
     theme = (
-        f"theme:\n  name: material\n  language: vi\n  custom_dir: {REPO / 'overrides'}\n"
-        "  font: false\n  features: [navigation.tabs]\n"
+        "theme:\n  name: material\n  language: vi\n  font: false\n  features: [navigation.tabs]\n"
     )
     categories = "".join(f"        - name: {c}\n" for c in CATEGORIES)
     (bantin / "mkdocs.yml").write_text(

@@ -17,7 +17,6 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-OVERRIDES = REPO / "overrides"
 CATEGORIES = [
     {"name": "Tin tức - Sự kiện", "description": "Hoạt động nổi bật."},
     {"name": "Bài viết chuyên sâu"},
@@ -91,7 +90,6 @@ class TinySite:
             "theme": {
                 "name": "material",
                 "language": "vi",
-                "custom_dir": str(OVERRIDES),
                 "font": False,
                 "features": ["navigation.tabs"],
             },

@@ -32,6 +32,7 @@ from .config import BantinConfig
 from .outputs import check_output_paths, feed_files, redirect_files
 from .settings import declared_categories, load_options, ward
 from .sources import drop_unsafe_sources
+from .theme import own_templates
 
 
 @dataclass
@@ -209,7 +210,7 @@ class SiteBuild(HasProblems):
     def prepare_env(
         self, env: Environment, config: MkDocsConfig, files: Files, *, generate: bool = True
     ) -> None:
-        own = _own_templates(config)
+        own = own_templates(config)
         env.autoescape = lambda name: name is not None and name in own
         env.filters.update(FILTERS)
         env.globals["bantin"] = self.context
@@ -249,13 +250,3 @@ def attach_views(
     context.most_read = [post for post, _ in counts.most_read(news.posts, cfg.most_read_count)]
     context.stats = counts.site_stats(context.now, carried=sum(p.views for p in news.posts))
     return []
-
-
-def _own_templates(config: MkDocsConfig) -> set[str]:
-    """Names of templates the site overrides: those are autoescaped, Material's are left as they are."""
-    names: set[str] = set()
-    custom = config.theme.custom_dir
-    if custom:
-        root = Path(custom)
-        names = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
-    return names

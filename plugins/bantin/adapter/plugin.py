@@ -1,8 +1,8 @@
 """The ``bantin`` MkDocs plugin: posts in, a Vietnamese news site out.
 
 Each event handler is a few lines; the work lives in ``posts/`` (loading and
-grouping), ``routes.py`` (which pages exist), ``pages.py`` (turning routes into
-MkDocs files) and the templates in ``overrides/``.
+grouping), ``news/routes.py`` (which pages exist), ``pages.py`` (turning routes
+into MkDocs files) and the templates shipped in ``bantin/templates/`` (``theme.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from .config import BantinConfig
 from .markup import fix_material_markup
 from .pages import SiteBuild
+from .theme import add_theme_layer
 
 log = get_plugin_logger(__name__)
 
@@ -38,6 +39,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate every post; a plugin object survives ``serve`` rebuilds, so start afresh."""
+        add_theme_layer(config)
         self.build = SiteBuild.start(self.config, config, preview=self.command == "serve")
         for problem in self.build.warnings:
             log.warning(str(problem))

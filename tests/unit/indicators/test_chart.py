@@ -310,7 +310,7 @@ def test_tick_text(value: str, scale: str, text: str) -> None:
 
 def render(chart: Chart) -> ET.Element:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(REPO / "overrides"),
+        loader=jinja2.FileSystemLoader(REPO / "plugins/bantin/templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
@@ -365,7 +365,9 @@ def test_wide_and_narrow_charts() -> None:
 
 def test_template_prints_both_layouts_with_unique_ids() -> None:
     wide, narrow = build_charts(FUND)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "overrides"), autoescape=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(REPO / "plugins/bantin/templates"), autoescape=True
+    )
     figure = ET.fromstring(
         env.get_template("partials/indicator-chart.html").render(chart=wide, narrow=narrow)
     )
