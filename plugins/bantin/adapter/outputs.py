@@ -1,6 +1,6 @@
 """Files of a news site that are not pages: redirects from old URLs and RSS feeds.
 
-Both are drawn from templates in ``overrides/``. ``check_output_paths`` makes
+Both are drawn from bantin's templates (``bantin/templates/``). ``check_output_paths`` makes
 sure that, with everything added, no two sources write one output file.
 """
 

@@ -1,6 +1,6 @@
 """Build-time chart geometry for an indicator over time: inline SVG, no JavaScript.
 
-:func:`build_chart` computes everything ``overrides/partials/indicator-chart.html``
+:func:`build_chart` computes everything ``templates/partials/indicator-chart.html``
 needs to draw a line chart of an :class:`~.series.IndicatorSeries`: the
 viewBox, the polyline, one circle per post, y-axis ticks on round numbers
 (formatted ``vi``: ``50 triệu``, ``1.000``, ``0,5``) and date labels.

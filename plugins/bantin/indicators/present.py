@@ -3,7 +3,7 @@
 :func:`present` turns an :class:`~.model.Indicator` into an
 :class:`IndicatorView`; every number is already formatted with Babel (locale
 ``vi``, through :mod:`bantin.core.vnformat`), so the template
-(``overrides/partials/indicator-box.html``) only prints fields and loops.
+(``templates/partials/indicator-box.html``) only prints fields and loops.
 Every string is **plain text** (labels and units come from staff): the template
 must escape them (autoescape, or ``|e``). Empty string means "not shown".
 
