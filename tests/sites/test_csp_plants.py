@@ -15,9 +15,10 @@ from pathlib import Path
 
 import material
 import pytest
+from bantin.adapter.theme import TEMPLATES
 from bantin.publish.output import script_hash
 
-from tests.sitekit import ATOMIC, OVERRIDES, TinySite
+from tests.sitekit import ATOMIC, TinySite
 
 pytestmark = pytest.mark.skipif(not ATOMIC, reason="bantin-atomic writes the headers")
 
@@ -59,7 +60,7 @@ class Scripts(HTMLParser):
 
 def shipped_script_texts() -> str:
     """The text of every template the theme and bantin ship, to find a script's origin in."""
-    folders = [Path(material.__file__).parent / "templates", OVERRIDES]
+    folders = [Path(material.__file__).parent / "templates", TEMPLATES]
     return "\n".join(
         p.read_text(encoding="utf-8") for f in folders for p in f.rglob("*.html") if p.is_file()
     )
