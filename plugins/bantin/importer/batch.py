@@ -7,12 +7,15 @@ atomically; on any error the files it wrote are removed again.
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import csv
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from ..core.dates import VIETNAM
 from . import blocks as page_blocks
@@ -147,15 +150,26 @@ def _page_photos(article: Article, page: Path) -> tuple[Article, list[str]]:
             blocks.append(block)
             continue
         source = block.source.split("?", 1)[0]
-        if "://" in source or source.startswith(("data:", "/")):
-            blocks.append(block)
-            continue
-        candidate = (page.parent / source).resolve()
-        if not candidate.is_file() or not candidate.is_relative_to(page.parent.resolve()):
-            blocks.append(block)
-            continue
+        if source.startswith("data:image/") and ";base64," in source:
+            try:
+                raw = base64.b64decode(source.split(",", 1)[1], validate=False)
+            except ValueError:
+                raw = b""
+            shown = f"{page.name}: ảnh thứ {len(photos) + len(problems) + 1}"
+        else:
+            candidate = (page.parent / unquote(source)).resolve()
+            if (
+                "://" in source
+                or source.startswith("/")
+                or not candidate.is_file()
+                or not candidate.is_relative_to(page.parent.resolve())
+            ):
+                blocks.append(block)
+                continue
+            raw = candidate.read_bytes()
+            shown = f"{page.name}: {source}"
         try:
-            suffix, data = prepare(candidate.read_bytes(), f"{page.name}: {source}")
+            suffix, data = prepare(raw, shown)
         except PhotoError as exc:
             problems.append(str(exc))
             blocks.append(block)
@@ -247,7 +261,7 @@ def import_one(path: Path, options: ImportOptions, shown: str) -> FileReport:
         photo_paths=photo_paths,
         now=now,
     )
-    report = FileReport(shown, "imported", post=str(target), title=article.title)
+    report = FileReport(shown, "imported", post=_display(target), title=article.title)
     report.found = _found(article, rendered)
     report.missing = [f"{field}: {reason}" for field, reason in rendered.todo.items()]
     report.problems = list(photo_problems) + [
@@ -264,6 +278,7 @@ def import_one(path: Path, options: ImportOptions, shown: str) -> FileReport:
             return report
         report.status = "updated"
     written: list[Path] = []
+    made = [d for d in {f.parent for f, _ in photo_files} | {target.parent} if not d.exists()]
     try:
         for file, data_bytes in photo_files:
             if file.exists() and file.read_bytes() == data_bytes:
@@ -276,6 +291,9 @@ def import_one(path: Path, options: ImportOptions, shown: str) -> FileReport:
     except (OSError, ImportFailure) as exc:
         for file in written:
             file.unlink(missing_ok=True)
+        for folder in sorted(made, key=lambda d: len(d.parts), reverse=True):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         message = (
             exc.message
             if isinstance(exc, ImportFailure)
@@ -283,6 +301,14 @@ def import_one(path: Path, options: ImportOptions, shown: str) -> FileReport:
         )
         return FileReport(shown, "failed", problems=[message])
     return report
+
+
+def _display(path: Path) -> str:
+    """A path as staff typed their way to it: from the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _found(article: Article, rendered) -> list[str]:
@@ -306,11 +332,16 @@ def _found(article: Article, rendered) -> list[str]:
     if rendered.aliases:
         found.append("địa chỉ cũ: " + ", ".join(rendered.aliases))
     photos = len(article.photos)
-    captions = sum(1 for b in article.blocks if b.kind == "caption")
+    kept = {photo.name for photo in article.photos}
+    remote = [b.source for b in article.blocks if b.kind == "image" and b.source not in kept]
+    captions = sum(1 for b in article.blocks if b.kind == "caption") + len(remote)
     if photos:
         found.append(f"{photos} ảnh (lưu cạnh bài, thư mục anh/)")
     if captions:
-        found.append(f"{captions} chú thích ảnh (ảnh không có trong tệp đã lưu)")
+        found.append(f"{captions} ảnh chỉ còn chú thích (ảnh không có trong tệp đã lưu)")
+    for source in remote:
+        if "://" in source:
+            found.append(f"ảnh trên trang cũ: {source}")
     if rendered.indicators:
         found.append(f"{rendered.indicators} chỉ số đề xuất (cần xem lại)")
     return found

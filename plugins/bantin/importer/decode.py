@@ -18,23 +18,32 @@ import charset_normalizer
 
 from .model import ImportFailure
 
-# Letters that only Vietnamese text has in numbers (the vowels with hooks and
-# tone marks, đ): a correct decoding has many, a wrong one almost none.
-_VIETNAMESE = re.compile(
-    "[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-    "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]"
+# A right decoding has many Vietnamese letters beyond Latin-1 (ă, đ, ơ, ư, ạ, ế…); a
+# wrong one has Latin-1 letters Vietnamese never uses (Ð, Þ, ë…), capitals inside
+# words ("viêÌt": a tone mark read as a letter), replacement characters and C1
+# controls, or the pairs UTF-8 leaves when read as Windows-1252 ("á»", "Ã ").
+_VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_VIETNAMESE_EXTRA = re.compile(
+    "[ăđĩũơưĂĐĨŨƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+    "ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]"
 )
-# What a wrong decoding leaves: replacement characters, C1 controls, and the
-# typical pairs of UTF-8 read as Windows-1252 ("á»", "Ã ", "Ä‘").
+_FOREIGN = re.compile(
+    "["
+    + "".join(
+        chr(c) for c in range(0xC0, 0x100) if chr(c).isalpha() and chr(c) not in _VIETNAMESE_LATIN1
+    )
+    + "]"
+)
+_CAMEL = re.compile(r"(?<=[a-zà-ỹ])[A-ZÀ-ÝĐ](?=[a-zà-ỹ])")
 _GARBAGE = re.compile(r"[\ufffd\x80-\x9f]|á»|áº|Ã[\x80-\xbf ]|Ä[\x80-\xbf‘]|Æ°|Æ¡")
 _MOJIBAKE = re.compile(r"á»|áº|Ä‘|Æ°|Æ¡|Ã[¡ ¢ ©ª³´º½]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 
 
 def _score(text: str) -> float:
-    vietnamese = len(_VIETNAMESE.findall(text))
-    garbage = len(_GARBAGE.findall(text))
-    return vietnamese - 5 * garbage
+    good = 2 * len(_VIETNAMESE_EXTRA.findall(text)) + sum(c in _VIETNAMESE_LATIN1 for c in text)
+    bad = len(_FOREIGN.findall(text)) + len(_CAMEL.findall(text)) + len(_GARBAGE.findall(text))
+    return good - 5 * bad
 
 
 def _declared(data: bytes) -> str | None:

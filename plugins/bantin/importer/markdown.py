@@ -52,7 +52,7 @@ def render_body(blocks: Sequence[Block], photo_paths: Mapping[str, str]) -> str:
                     parts.append(f"*{caption}*")
                 continue
             line = f"![{caption}]({path})"
-            parts.append(f"{line}\n*{caption}*" if caption else line)
+            parts.append(f"{line}\n\n*{caption}*" if caption else line)
         elif block.kind == "caption":
             parts.append(f"*{block.text}*")
     return "\n\n".join(p for p in parts if p.strip()) + "\n"

@@ -239,7 +239,7 @@ def _split_glued_caption(block: Block) -> list[Block]:
         return [block]
     head, tail = text[: cuts[-1].start()], text[cuts[-1].start() :]
     if _caption_like(tail, 45) and _words(head) >= 30:
-        return [Block("paragraph", head), Block("caption", tail)]
+        return [Block("paragraph", head), Block("caption", escape_markdown(plain(tail)))]
     return [block]
 
 
@@ -264,7 +264,7 @@ def _mark_captions(body: list[Block]) -> list[Block]:
             and _caption_like(block.text)
             and body[index + 1].kind in ("paragraph", "list", "table")
         ):
-            result.append(Block("caption", block.text))
+            result.append(Block("caption", escape_markdown(plain(block.text))))
             continue
         result.extend(_split_glued_caption(block))
     return result

@@ -48,7 +48,7 @@ def yaml_text(value: str) -> str:
         and value == value.strip()
         and ": " not in value
         and " #" not in value
-        and not value.startswith(tuple("!&*%@`|>'\"[]{},#?-:"))
+        and not value.startswith(tuple("!&*%@`|>'\"[]{},#?-:“‘«"))
         and not value.endswith(":")
     )
     if safe:
