@@ -88,6 +88,14 @@ def nginx_headers_path(site_dir: Path) -> Path:
     return site_dir.parent / f".{site_dir.name}-headers" / "nginx-security-headers.conf"
 
 
+def _remove_stale_snippets(snippet: Path) -> None:
+    """Temporary copies of the nginx snippet left by a killed build (we hold the lock)."""
+    folder = snippet.parent
+    if folder.is_dir():
+        for stale in folder.glob(f".{snippet.name}.*.tmp"):
+            stale.unlink(missing_ok=True)
+
+
 def _snippet_renderer(config: MkDocsConfig) -> Callable[[str, str], str | None]:
     """Render a theme's inline script with the site's settings and a base URL, nothing else.
 
@@ -153,6 +161,7 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
             lock.acquire(timeout, on_wait=log.info)
             try:
                 recovery = atomic.recover(site_dir)
+                _remove_stale_snippets(nginx_headers_path(site_dir))
                 before = atomic.fingerprint(site_dir)
                 staging = atomic.create_staging(site_dir, seed_from_live=self.dirty)
             except BaseException:
@@ -294,6 +303,18 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
         snippet = nginx_headers_path(run.site_dir)
         tmp = snippet.with_name(f".{snippet.name}.{os.getpid()}.tmp")
         run.snippet_tmp = tmp
+        if os.path.lexists(target) and (target.is_symlink() or not target.is_file()):
+            raise PluginError(
+                str(
+                    Problem(
+                        path=f"{run.site_dir.name}/_headers",
+                        message="đã bị một trang hoặc thư mục chiếm chỗ nên không ghi được "
+                        "tiêu đề bảo mật (CSP, HSTS, nosniff): Netlify hay Cloudflare Pages "
+                        "sẽ phục vụ trang mà không có chúng. Hãy đổi 'slug'/'aliases' của bài "
+                        "hoặc tên tệp trong docs/ đang tạo ra '_headers'.",
+                    )
+                )
+            )
         try:
             if target.exists():
                 log.info(

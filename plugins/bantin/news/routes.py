@@ -34,6 +34,31 @@ RESERVED = (
     "chi-so",
     "rss.xml",
     "feed_rss.xml",
+    "feeds",
+    # Files a static host or web server gives meaning to: an alias taking one
+    # would replace the security headers (``_headers``), add redirects, change
+    # the server's rules or claim a domain.
+    "_headers",
+    "_redirects",
+    "_routes.json",
+    "_worker.js",
+    "_config.yml",
+    ".htaccess",
+    ".htpasswd",
+    ".well-known",
+    ".nojekyll",
+    "netlify.toml",
+    "vercel.json",
+    "staticwebapp.config.json",
+    "web.config",
+    "CNAME",
+    "robots.txt",
+    "favicon.ico",
+    "manifest.webmanifest",
+    "humans.txt",
+    "security.txt",
+    "crossdomain.xml",
+    "sw.js",
 )
 
 

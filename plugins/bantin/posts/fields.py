@@ -157,6 +157,14 @@ def alias(value: Any) -> str:
     segments = raw.rstrip("/").split("/")
     if not raw or any(s in ("", ".", "..") or not _ALIAS_SEGMENT.match(s) for s in segments):
         raise FieldError(f"đường dẫn cũ “{raw}” không hợp lệ.{fix}")
+    hidden = next((s for s in segments if s.startswith(".")), None)
+    if hidden is not None:
+        # Web servers and static hosts give dot-files and dot-folders meaning
+        # (.htaccess, .well-known/) or refuse to serve them.
+        raise FieldError(
+            f"đường dẫn cũ “{raw}” có phần “{hidden}” bắt đầu bằng dấu chấm: máy chủ web "
+            f"dành những tên này cho cấu hình (như .htaccess, .well-known).{fix}"
+        )
     return raw
 
 

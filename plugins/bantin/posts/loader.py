@@ -341,7 +341,10 @@ def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult
             result.scheduled.append(post)
         else:
             candidates.append(post)
-    result.problems.extend(check_unique(candidates, reserved))
+    clashes = check_unique(candidates, reserved)
+    result.problems.extend(clashes)
+    refused = {p.path for p in clashes}
+    candidates = [post for post in candidates if post.path not in refused]
     result.posts = sorted(candidates, key=lambda p: p.key, reverse=True)
     if not options.categories:
         result.categories = categories_of(result.posts)

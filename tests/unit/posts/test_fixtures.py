@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from bantin.core.errors import Problem, Severity
 from bantin.indicators.parse import parse_indicators
+from bantin.news.routes import RESERVED
 from bantin.posts.loader import LoadResult, load_posts
 from bantin.posts.model import Post
 
@@ -41,7 +42,7 @@ def load_one(fixture: Path, root: Path, setup: dict[str, str] | None = None) -> 
         outside.parent.mkdir()
         shutil.copyfile(FIXTURES / "valid" / "anh" / "bia.png", outside)
         (posts / target).symlink_to(outside)
-    return load_posts(options_for(root, indicator_parser=parse_indicators))
+    return load_posts(options_for(root, indicator_parser=parse_indicators), reserved=RESERVED)
 
 
 def matches(problem: Problem, want: dict[str, Any], shown: str) -> bool:
