@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.sitekit import REPO
+from tests.unit.importer.docmaker import news_docx, notice_docx, photo_bytes
 
 PORTAL = REPO / "tests" / "fixtures" / "portal"
 
@@ -33,12 +36,44 @@ def demo_copy(tmp_path: Path) -> Path:
     seeds.mkdir()
     for seed in sorted(PORTAL.glob("*.txt")):
         shutil.copy(seed, seeds / seed.name)
-    (root / "dia-chi-cu.csv").write_text(
-        "tep,dia_chi\n"
-        "000_00551e72198cd380.txt,https://phucdong.example.vn/tin-tuc/dan-van-phuc-dong-2020.html\n",
-        encoding="utf-8",
-    )
+    (root / "dia-chi-cu.csv").write_text(_readme_blocks("text")[0], encoding="utf-8")
+    words = root / "van-ban-word"
+    words.mkdir()
+    news_docx(words / "hoi-phu-nu.docx", photo=photo_bytes("JPEG"))
+    notice_docx(words / "thong-bao-tiep-dan.docx")
     return root
+
+
+def _readme_blocks(language: str) -> list[str]:
+    """The fenced blocks of the README's import section, indentation removed, as staff copy them."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Nhập bài cũ và văn bản Word", 1)[1].split("\n## ", 1)[0]
+    found = []
+    for indent, body in re.findall(rf"(?ms)^( *)```{language}\n(.*?)^\1```", section):
+        found.append("\n".join(line[len(indent) :] for line in body.splitlines()) + "\n")
+    return found
+
+
+def test_readme_import_commands_run_as_written(demo_copy: Path) -> None:
+    commands = [
+        line.strip()
+        for block in _readme_blocks("sh")
+        for line in block.splitlines()
+        if line.strip().startswith(".venv/bin/bantin import")
+    ]
+    assert len(commands) == 2
+    for command in commands:
+        args = shlex.split(command)[1:]
+        run = _run(demo_copy, "-m", "bantin.adapter.cli", *args)
+        assert run.returncode == 0, command + "\n" + run.stdout + run.stderr
+    posts = {p.name: p.read_text(encoding="utf-8") for p in (demo_copy / "posts/nhap").glob("*.md")}
+    assert len(posts) == 5
+    notice = posts["thong-bao-ve-viec-to-chuc-tiep-cong-dan-dinh-ky-quy-ii-nam-2026.md"]
+    assert "\ncategory: Mặt trận - Đoàn thể\n" in notice  # --category wins over the guess
+    seed = posts["hieu-qua-cong-tac-dan-van-cua-dang-bo-phuong-phuc-dong-9-thang-dau-nam-2020.md"]
+    assert "aliases:\n  - tin-tuc/dan-van-phuc-dong-2020.html\n" in seed
+    check = _run(demo_copy, "-m", "bantin.adapter.cli", "check")
+    assert check.returncode == 0, check.stdout + check.stderr
 
 
 def test_imported_seeds_check_and_build_into_the_demo(demo_copy: Path) -> None:
