@@ -24,7 +24,7 @@ from .model import Article, ImportFailure
 from .photos import PhotoError, prepare
 from .portal import extract
 from .wordfile import read_docx
-from .writer import file_hash, find_existing, free_path, render_post, write_atomic
+from .writer import ImportedPosts, file_hash, free_path, render_post, write_atomic
 
 PAGE_SUFFIXES = (".txt", ".htm", ".html", ".xhtml", ".shtml", ".aspx", ".php", ".asp", ".jsp")
 WORD_SUFFIXES = (".docx", ".doc", ".docm")
@@ -219,8 +219,11 @@ def _with_url(article: Article, url: str) -> Article:
     return replace(article, url=url)
 
 
-def import_one(path: Path, options: ImportOptions, shown: str) -> FileReport:
+def import_one(
+    path: Path, options: ImportOptions, shown: str, imported: ImportedPosts | None = None
+) -> FileReport:
     """Import one file; every failure becomes the report's problem, never an exception."""
+    imported = imported if imported is not None else ImportedPosts(options.out_dir)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -230,7 +233,7 @@ def import_one(path: Path, options: ImportOptions, shown: str) -> FileReport:
     except ImportFailure as exc:
         return FileReport(shown, "failed", problems=[exc.message])
     digest = file_hash(data)
-    existing = find_existing(options.out_dir, digest, shown)
+    existing = imported.find(digest, shown)
     now = options.now or datetime.now(VIETNAM)
     photo_dir = "anh"
     # Photo names depend on the post's file name: render once to learn it.
@@ -288,6 +291,7 @@ def import_one(path: Path, options: ImportOptions, shown: str) -> FileReport:
             write_atomic(file, data_bytes)
             written.append(file)
         write_atomic(target, rendered.text.encode("utf-8"))
+        imported.add(target, digest, shown)
     except (OSError, ImportFailure) as exc:
         for file in written:
             file.unlink(missing_ok=True)
@@ -354,9 +358,10 @@ def import_paths(
 ) -> list[FileReport]:
     """Import every file under ``paths``; one report per file, in order."""
     files, reports = collect(paths)
+    imported = ImportedPosts(options.out_dir)
     for index, (path, argument) in enumerate(files, start=1):
         shown = shown_name(path, argument)
         if progress is not None:
             progress(index, len(files), shown)
-        reports.append(import_one(path, options, shown))
+        reports.append(import_one(path, options, shown, imported))
     return reports

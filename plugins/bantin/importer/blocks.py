@@ -264,7 +264,8 @@ class _Writer:
         elif tag == "br":
             # Two line breaks in a row separate paragraphs; one is Word's manual break.
             nxt = element.getnext()
-            if nxt is not None and nxt.tag == "br" and not (element.tail or "").strip():
+            ended = clean_inline("".join(self.buffer)).endswith((".", "!", "?", "…", ":", ";"))
+            if ended or (nxt is not None and nxt.tag == "br" and not (element.tail or "").strip()):
                 self.flush()
             else:
                 self.buffer.append(" ")

@@ -90,6 +90,8 @@ _TRAILING_FILLER = re.compile(
 _LEADING_FILLER = re.compile(r"^(?:và|đã|với|còn|trong đó|đồng thời)\s+", re.I)
 _LABEL_END = re.compile(r"[,;.:()]|\s\d|\s(?:đạt|trong đó|chiếm|bằng|tăng|giảm|so với)\s", re.I)
 _MAX_LABEL_WORDS = 10
+# A long report states dozens of figures; beyond this many, proposals stop being a help.
+MAX_PROPOSALS = 12
 _MAX_FOLLOWING_WORDS = 8
 
 
@@ -246,4 +248,4 @@ def propose(blocks: Iterable[Block]) -> list[ProposedIndicator]:
                 )
             )
             taken.append((match.start(), max(match.end(), parts_end)))
-    return found
+    return found[:MAX_PROPOSALS]

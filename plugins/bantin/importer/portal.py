@@ -320,6 +320,7 @@ def extract(
 
     # 3. Title and category label above the metadata.
     title = ""
+    lead: list[Block] = []
     category_label = ""
     above = [
         (i, b)
@@ -341,14 +342,14 @@ def extract(
                 above = [(j, c) for j, c in above if j < i]
                 break
     elif above:
+        # The title is the nearest short line above the metadata; a long paragraph between
+        # them is the lead (sa-pô), which belongs to the body.
+        while len(above) > 1 and not _is_short_line(above[-1][1].text, 40):
+            lead.insert(0, above.pop()[1])
         title = plain(above[-1][1].text)
         if len(above) >= 2 and _is_short_line(above[-2][1].text, 8):
             category_label = plain(above[-2][1].text)
-    if (
-        hints.heading
-        and fold_key(hints.heading) != fold_key(title)
-        and (not title or fold_key(hints.heading) in fold_key(hints.title or ""))
-    ):
+    if not title and hints.heading:
         title = hints.heading
     if not title and hints.title:
         parts = [p.strip() for p in re.split(r"\s[|–-]\s", hints.title) if p.strip()]
@@ -407,7 +408,7 @@ def extract(
             break
 
     # 5. The body, without the title repeated and portal furniture.
-    body = [
+    body = lead + [
         b for b in blocks[start:end] if not (b.kind in ("line", "paragraph") and _is_chrome(b.text))
     ]
     if (
@@ -417,6 +418,12 @@ def extract(
         and fold_key(plain(body[0].text)) == fold_key(title)
     ):
         body = body[1:]
+    elif body and title and body[0].kind in ("line", "paragraph"):
+        # The title in bold at the start of the first paragraph, joined by a line break.
+        pattern = r"^(?:\*\*)?\s*" + re.escape(escape_markdown(title)) + r"\s*(?:\*\*)?\s+(?=\S)"
+        rest = re.sub(pattern, "", body[0].text, count=1, flags=re.I)
+        if rest != body[0].text:
+            body[0] = replace(body[0], text=rest)
 
     # 6. The signature: a name, and the unit beneath it, after the last paragraph.
     source = ""

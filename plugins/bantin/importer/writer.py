@@ -202,23 +202,38 @@ def render_post(
     return Rendered(text, stem, todo, len(proposals), tuple(aliases), tuple(notes))
 
 
-def find_existing(out_dir: Path, digest: str, source_name: str) -> Path | None:
-    """The post already imported from this file (same bytes, else same file name), if any."""
-    if not out_dir.is_dir():
-        return None
-    by_name = None
-    for path in sorted(out_dir.rglob("*.md")):
-        try:
-            head = path.read_text(encoding="utf-8", errors="replace")[:2000]
-        except OSError:
-            continue
-        found = _HASH_LINE.search(head)
-        if found and found.group(1) == digest:
-            return path
-        origin = _ORIGIN_LINE.search(head)
-        if by_name is None and origin and origin.group(1) == source_name:
-            by_name = path
-    return by_name
+class ImportedPosts:
+    """The posts already imported into a folder, by source hash and by source name.
+
+    Read once per batch: looking each file up by reading every post again would make
+    a batch of a thousand pages read a million files.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.by_hash: dict[str, Path] = {}
+        self.by_name: dict[str, Path] = {}
+        if not out_dir.is_dir():
+            return
+        for path in sorted(out_dir.rglob("*.md")):
+            try:
+                with path.open(encoding="utf-8", errors="replace") as stream:
+                    head = stream.read(2000)
+            except OSError:
+                continue
+            found = _HASH_LINE.search(head)
+            origin = _ORIGIN_LINE.search(head)
+            if found:
+                self.by_hash.setdefault(found.group(1), path)
+            if origin:
+                self.by_name.setdefault(origin.group(1), path)
+
+    def find(self, digest: str, source_name: str) -> Path | None:
+        """The post imported from this file: same bytes, else the same file name."""
+        return self.by_hash.get(digest) or self.by_name.get(source_name)
+
+    def add(self, path: Path, digest: str, source_name: str) -> None:
+        self.by_hash[digest] = path
+        self.by_name.setdefault(source_name, path)
 
 
 def free_path(out_dir: Path, stem: str, suffix: str = ".md") -> Path:

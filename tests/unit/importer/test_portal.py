@@ -241,3 +241,34 @@ def test_proposed_indicators_keep_the_stated_percent(
     assert {str(i.value) for i in post.indicators} == {"93095000", "391", "20", "3"}
     # The article's parts do not add up to 391: the build's own check says so.
     assert [p.message for p in problems if "391" in p.message or "cộng" in p.message]
+
+
+def test_lead_above_the_date_line_stays_in_the_body(
+    tmp_path: Path, options: ImportOptions
+) -> None:
+    lead = seed_lines(SEED_001)[3]
+    body = "\n\n".join(seed_lines(SEED_001)[4:10])
+    page = f"Chú trọng công tác dân vận\n{lead}\nNgày đăng 05/12/2021 18:45\n\n{body}\n"
+    report = _import(tmp_path, options, "sapo.txt", page)
+    post = _post(tmp_path, report)
+    assert post.title == "Chú trọng công tác dân vận"
+    assert post.body.lstrip().startswith(lead + "\n\n" + seed_lines(SEED_001)[4])
+
+
+def test_title_repeated_in_the_body_and_br_paragraphs(
+    tmp_path: Path, options: ImportOptions
+) -> None:
+    lines = seed_lines(SEED_001)
+    sentences = lines[4:6] + lines[7:9]  # line 6 ends with a glued photo caption
+    page = (
+        "<html><body><h2>Chú trọng công tác dân vận</h2><p>Ngày đăng: 05/12/2021 | 18:45</p>"
+        "<div class='noi-dung'><b>Chú trọng công tác dân vận</b><br>"
+        + "<br>".join(sentences)
+        + "<br>Trang chủ</div><div class='comments'>Ý kiến bạn đọc</div></body></html>"
+    )
+    report = _import(tmp_path, options, "lap-tieu-de.html", page)
+    post = _post(tmp_path, report)
+    assert post.title == "Chú trọng công tác dân vận"
+    # Non-breaking spaces from the portal's editor become plain spaces.
+    expected = [" ".join(sentence.replace("\xa0", " ").split()) for sentence in sentences]
+    assert post.body == "\n" + "\n\n".join(expected) + "\n"
