@@ -39,8 +39,13 @@ test: $(STAMP) $(VNU)
 	$(BIN)/ruff check .
 	$(BIN)/pytest -n 2 --dist loadgroup
 
+# Quick benchmarks (a few minutes). The full figures of issue 11:
+#   .venv/bin/python bench/build.py --sizes 1000,10000 --runs 1
+#   .venv/bin/python bench/preview.py --posts 10000
 bench: $(STAMP)
-	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	$(BIN)/python bench/build.py --quick
+	$(BIN)/python bench/preview.py --posts 300
+	$(BIN)/python bench/bench_views_import.py --lines 100000
 
 clean:
 	rm -rf site .site-staging-* .site-old-* .site-headers .bantin-build.lock .cache test-output

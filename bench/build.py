@@ -1,0 +1,425 @@
+"""Build benchmark: bantin against the floor and mkdocs-material's blog plugin, same posts.
+
+    python bench/build.py                          # 1,000 and 10,000 posts, one run each
+    python bench/build.py --sizes 1000,10000 --runs 3
+    python bench/build.py --quick                  # 300 posts, one run: a minute or two
+    python bench/build.py --variants bantin,floor  # leave the blog plugin out (it is slow)
+
+For each size, one corpus (``bench/corpus.py``, fixed seed) is built three ways,
+each ``mkdocs build`` in a fresh child process:
+
+(a) ``bantin``: the repository's own ``mkdocs.yml``: every feature on (search,
+    feeds, indicators, views from ``data/views.json``, cover photos).
+(b) ``floor``: the *same posts only*, as ordinary Material pages (front matter
+    ``title``, the body, the cover photo), the static pages, navigation with the
+    home page only, the same search setting. What MkDocs costs to render the
+    articles; bantin's listings are not re-created: they are what bantin adds.
+(c) ``blog``: mkdocs-material's blog plugin (with its archive, categories,
+    pagination) and its tags plugin on the same posts.
+
+Runs alternate (a, b, c, then b, c, a, ...) so a busy machine slows each alike,
+and the median of the runs is reported. Wall time, CPU time (user + system of
+the child) and peak memory (the child's maximum resident set) come from the
+child's resource usage. Ratios within one run are what to compare between
+machines. The page weight (gzip as ``deploy/nginx.conf`` serves it, level 5)
+of an article with an indicator box and of the home page is measured on
+bantin's output.
+
+Not part of ``make test``: numbers are not pass/fail, and 10,000 posts take minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from importlib import metadata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
+
+REPO = corpus.REPO
+VARIANTS = ("bantin", "floor", "blog")
+TARGETS = {"a/b": 1.3, "a/c": 0.15, "a10k/a1k": 11.0}
+GZIP_LEVEL = 5  # deploy/nginx.conf: gzip_comp_level 5
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+@dataclass
+class Result:
+    variant: str
+    size: int
+    runs: list[Run]
+    pages: int = 0
+    files: int = 0
+
+    def median(self, attr: str) -> float:
+        return statistics.median(getattr(r, attr) for r in self.runs)
+
+
+# --- the three sites -------------------------------------------------------------------
+
+
+def split_post(text: str) -> tuple[str, str]:
+    """(front matter, body) of a corpus post."""
+    _, meta, body = text.split("---\n", 2)
+    return meta, body.lstrip("\n")
+
+
+def meta_value(meta: str, key: str) -> str:
+    match = re.search(rf"(?m)^{key}: (.*)$", meta)
+    if not match:
+        return ""
+    value = match.group(1).strip()
+    if value.startswith('"'):
+        import json
+
+        return json.loads(value)
+    return value
+
+
+def post_date(meta: str) -> tuple[str, str]:
+    """(``YYYY-MM-DD HH:MM``, ``YYYY/MM/DD``) of a corpus post."""
+    raw = meta_value(meta, "date")
+    if "/" in raw:
+        day, rest = raw.split(" ")
+        d, m, y = day.split("/")
+        raw = f"{y}-{m}-{d} {rest}"
+    return raw, raw[:10].replace("-", "/")
+
+
+def yaml_str(value: str) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def strip_markers(body: str) -> str:
+    """bantin's ``[[chỉ số…]]`` markers mean nothing to plain MkDocs: drop them."""
+    return re.sub(r"\[\[(?:ẩn )?chỉ số(?::[^\]]*)?\]\]", "", body)
+
+
+def make_floor(bantin: Path, out: Path) -> None:
+    """The same posts as ordinary Material pages, navigation with the home page only."""
+    docs = out / "docs"
+    shutil.copytree(bantin / "docs", docs)
+    (docs / "index.md").write_text("# Trang chủ\n\nTin tức của phường.\n", encoding="utf-8")
+    for post in sorted((bantin / "posts").rglob("*.md")):
+        meta, body = split_post(post.read_text(encoding="utf-8"))
+        _, day = post_date(meta)
+        page = docs / day / post.stem / "index.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        title = meta_value(meta, "title")
+        cover = meta_value(meta, "image")
+        head = f"---\ntitle: {yaml_str(title)}\n---\n\n"
+        if cover:
+            source = post.parent / cover
+            (page.parent / "anh").mkdir(exist_ok=True)
+            shutil.copyfile(source, page.parent / "anh" / source.name)
+            head += f"![{meta_value(meta, 'image_caption')}](anh/{source.name})\n\n"
+        page.write_text(head + strip_markers(body), encoding="utf-8")
+    (out / "mkdocs.yml").write_text(
+        "site_name: Cổng thông tin phường Phúc Lợi\n"
+        "site_url: https://phucloi.example.vn/\n"
+        "theme:\n  name: material\n  language: vi\n  font: false\n"
+        "  features: [navigation.tabs, navigation.top, search.suggest]\n"
+        "plugins:\n  - search:\n      lang: vi\n"
+        "nav:\n  - index.md\n"
+        "markdown_extensions: [attr_list, md_in_html, tables, {toc: {permalink: false}}]\n",
+        encoding="utf-8",
+    )
+
+
+def make_blog(bantin: Path, out: Path) -> None:
+    """The same posts through mkdocs-material's blog plugin (archive, categories, tags)."""
+    docs = out / "docs"
+    shutil.copytree(bantin / "docs", docs)
+    (docs / "index.md").write_text("# Tin tức\n", encoding="utf-8")
+    (docs / "tags.md").write_text("# Từ khóa\n\n<!-- material/tags -->\n", encoding="utf-8")
+    posts_dir = docs / "posts"
+    posts_dir.mkdir(parents=True)
+    for post in sorted((bantin / "posts").rglob("*.md")):
+        meta, body = split_post(post.read_text(encoding="utf-8"))
+        when, day = post_date(meta)
+        tags = [t.strip() for t in meta_value(meta, "tags").strip("[]").split(",") if t.strip()]
+        head = [
+            "---",
+            f"date: {when}:00",
+            f"categories:\n  - {yaml_str(meta_value(meta, 'category'))}",
+            "tags:\n" + "\n".join(f"  - {yaml_str(t)}" for t in tags),
+            f"slug: {post.stem}",
+            "---",
+            "",
+            f"# {meta_value(meta, 'title')}",
+            "",
+        ]
+        cover = meta_value(meta, "image")
+        target = posts_dir / day[:4] / f"{post.stem}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if cover:
+            source = post.parent / cover
+            (target.parent / "anh").mkdir(exist_ok=True)
+            shutil.copyfile(source, target.parent / "anh" / source.name)
+            head += [f"![{meta_value(meta, 'image_caption')}](anh/{source.name})", ""]
+        first, _, rest = strip_markers(body).partition("\n\n")
+        target.write_text(
+            "\n".join(head) + f"{first}\n\n<!-- more -->\n\n{rest}", encoding="utf-8"
+        )
+    (out / "mkdocs.yml").write_text(
+        "site_name: Cổng thông tin phường Phúc Lợi\n"
+        "site_url: https://phucloi.example.vn/\n"
+        "theme:\n  name: material\n  language: vi\n  font: false\n"
+        "  features: [navigation.tabs, navigation.top, search.suggest]\n"
+        "plugins:\n  - search:\n      lang: vi\n"
+        "  - blog:\n      blog_dir: .\n      post_url_format: '{date}/{slug}'\n"
+        "  - tags:\n      tags_file: tags.md\n"
+        "markdown_extensions: [attr_list, md_in_html, tables, {toc: {permalink: false}}]\n",
+        encoding="utf-8",
+    )
+
+
+def prepare(size: int, work: Path, seed: int, variants: list[str]) -> dict[str, Path]:
+    """Write (or reuse) the corpus of ``size`` posts and the other variants' sites."""
+    root = work / f"posts-{size}"
+    stamp = root / ".stamp"
+    want = f"{size} {seed} {Path(corpus.__file__).stat().st_mtime_ns} {Path(__file__).stat().st_mtime_ns}"
+    sites = {v: root / v for v in VARIANTS}
+    if not (stamp.exists() and stamp.read_text() == want):
+        shutil.rmtree(root, ignore_errors=True)
+        root.mkdir(parents=True)
+        started = time.perf_counter()
+        corpus.write_corpus(size, sites["bantin"], seed)
+        make_floor(sites["bantin"], sites["floor"])
+        make_blog(sites["bantin"], sites["blog"])
+        stamp.write_text(want)
+        print(f"# corpus of {size} posts written in {time.perf_counter() - started:.0f} s: {root}")
+    return {v: sites[v] for v in variants}
+
+
+# --- building and measuring ------------------------------------------------------------
+
+
+def timed_build(site: Path) -> Run:
+    """One ``mkdocs build`` in a fresh child; its own wall, CPU and peak memory."""
+    shutil.rmtree(site / "site", ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1798736400"}
+    log = site / "build.log"
+    with log.open("w") as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml")],
+            cwd=site,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"build failed in {site} (exit {child.returncode}); see {log}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def count_output(site: Path) -> tuple[int, int]:
+    """(HTML pages, all files) written."""
+    out = site / "site"
+    pages = files = 0
+    for path in out.rglob("*"):
+        if path.is_file():
+            files += 1
+            pages += path.suffix == ".html"
+    return pages, files
+
+
+class _Refs(HTMLParser):
+    """What a browser fetches on first load: stylesheets, scripts, preloads, non-photo images."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") in ("stylesheet", "preload", "icon"):
+            self.refs.append(a.get("href") or "")
+        elif tag == "script" and a.get("src"):
+            self.refs.append(a["src"] or "")
+        elif tag == "img" and a.get("src") and not re.search(r"\.(jpe?g|png|webp)$", a["src"] or ""):
+            self.refs.append(a["src"] or "")
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, GZIP_LEVEL))
+
+
+def page_weight(site: Path, page: Path) -> tuple[int, int, int]:
+    """(HTML gzip, HTML + first-load assets gzip, search index gzip) in bytes."""
+    html = page.read_bytes()
+    parser = _Refs()
+    parser.feed(html.decode("utf-8"))
+    assets = 0
+    seen: set[Path] = set()
+    for ref in parser.refs:
+        if ref.startswith(("http:", "https:", "data:")):
+            continue
+        target = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
+        if target.is_file() and target not in seen:
+            seen.add(target)
+            assets += gz(target.read_bytes())
+    index = site / "search" / "search_index.json"
+    return gz(html), gz(html) + assets, gz(index.read_bytes()) if index.exists() else 0
+
+
+def weights(bantin: Path) -> list[str]:
+    out = bantin / "site"
+    article = None
+    for page in sorted(out.glob("20*/*/*/*/index.html")):
+        if 'class="bt-indicators"' in page.read_text(encoding="utf-8"):
+            article = page
+            break
+    lines = []
+    for name, page, limit in (("article with indicator box", article, 100), ("home", out / "index.html", 150)):
+        if page is None:
+            lines.append(f"  {name}: not found")
+            continue
+        html, total, index = page_weight(out, page)
+        verdict = "met" if total / 1024 < limit else "NOT met"
+        lines.append(
+            f"  {name} ({page.relative_to(out).parent.as_posix()}/): HTML {html / 1024:.1f} KB, "
+            f"with CSS/JS/fonts/icons {total / 1024:.1f} KB gzip (target < {limit} KB: {verdict}); "
+            f"search index fetched by Material's search on load: {index / 1024:.0f} KB gzip"
+        )
+    return lines
+
+
+def versions() -> str:
+    def v(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "-"
+
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "describe", "--always", "--dirty"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return (
+        f"python {platform.python_version()}, mkdocs {v('mkdocs')}, mkdocs-material "
+        f"{v('mkdocs-material')}, jinja2 {v('Jinja2')}, markdown {v('Markdown')}, "
+        f"bantin {v('bantin')} ({commit}), {os.cpu_count()} CPUs, {platform.machine()}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="1000,10000", help="post counts, comma-separated")
+    parser.add_argument("--runs", type=int, default=1, help="builds per variant and size")
+    parser.add_argument("--variants", default=",".join(VARIANTS))
+    parser.add_argument("--quick", action="store_true", help="300 posts, one run")
+    parser.add_argument("--seed", type=int, default=corpus.SEED)
+    parser.add_argument(
+        "--work", type=Path, help="folder for corpora and sites (kept, reused); default: a temp folder"
+    )
+    args = parser.parse_args(argv)
+    sizes = [300] if args.quick else [int(s) for s in args.sizes.split(",")]
+    runs = 1 if args.quick else max(1, args.runs)
+    variants = [v for v in args.variants.split(",") if v]
+    if unknown := set(variants) - set(VARIANTS):
+        parser.error(f"unknown variants: {', '.join(sorted(unknown))}")
+
+    temp = None if args.work else tempfile.TemporaryDirectory(prefix="bantin-bench-")
+    work = args.work or Path(temp.name)  # type: ignore[union-attr]
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"# {versions()}")
+    print(f"# sizes {sizes}, {runs} run(s) each, variants {variants}, work folder {work}")
+    results: dict[tuple[str, int], Result] = {}
+    try:
+        sites = {size: prepare(size, work, args.seed, variants) for size in sizes}
+        for run in range(runs):
+            for size in sizes:
+                order = variants[run % len(variants) :] + variants[: run % len(variants)]
+                for variant in order:
+                    measured = timed_build(sites[size][variant])
+                    result = results.setdefault((variant, size), Result(variant, size, []))
+                    result.runs.append(measured)
+                    result.pages, result.files = count_output(sites[size][variant])
+                    print(
+                        f"# run {run + 1}: {variant:6} {size:>6} posts: {measured.wall:7.1f} s wall, "
+                        f"{measured.cpu:7.1f} s CPU, {measured.peak_mb:6.0f} MB peak",
+                        flush=True,
+                    )
+        report(results, sizes, variants, runs)
+        if "bantin" in variants:
+            print("page weight (bantin, largest corpus):")
+            print("\n".join(weights(sites[max(sizes)]["bantin"])))
+    finally:
+        if temp is not None:
+            temp.cleanup()
+    return 0
+
+
+def report(results: dict[tuple[str, int], Result], sizes: list[int], variants: list[str], runs: int) -> None:
+    print()
+    print(f"{'variant':8} {'posts':>6} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'pages':>7} {'files':>7}")
+    for size in sizes:
+        for variant in variants:
+            r = results[(variant, size)]
+            print(
+                f"{variant:8} {size:>6} {r.median('wall'):8.1f} {r.median('cpu'):8.1f} "
+                f"{r.median('peak_mb'):8.0f} {r.pages:>7} {r.files:>7}"
+            )
+    print(f"(median of {runs} run(s); CPU = user + system time of the build process)")
+
+    def ratio(a: tuple[str, int], b: tuple[str, int], what: str) -> float | None:
+        if a in results and b in results:
+            return results[a].median(what) / results[b].median(what)
+        return None
+
+    print()
+    for size in sizes:
+        for name, other, target in (("a/b", "floor", TARGETS["a/b"]), ("a/c", "blog", TARGETS["a/c"])):
+            wall = ratio(("bantin", size), (other, size), "wall")
+            cpu = ratio(("bantin", size), (other, size), "cpu")
+            if wall is not None and cpu is not None:
+                print(
+                    f"{name} at {size:>6}: wall {wall:5.2f}, CPU {cpu:5.2f}   (target ≤ {target} "
+                    f"at 10,000: {'met' if cpu <= target else 'not met'} on CPU)"
+                )
+    if len(sizes) > 1 and "bantin" in variants:
+        small, big = min(sizes), max(sizes)
+        for what in ("wall", "cpu"):
+            r = ratio(("bantin", big), ("bantin", small), what)
+            assert r is not None
+            scale = big / small
+            limit = TARGETS["a10k/a1k"] * scale / 10
+            print(
+                f"a{big}/a{small} {what}: {r:.2f}  (posts ×{scale:g}; target ≤ {limit:g}: "
+                f"{'met' if r <= limit else 'not met'})"
+            )
+        peak = results[("bantin", big)].median("peak_mb")
+        print(f"bantin peak memory at {big}: {peak:.0f} MB (target < 1536 MB: {'met' if peak < 1536 else 'not met'})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
