@@ -47,7 +47,7 @@ from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # noqa: E402
+import corpus
 
 REPO = corpus.REPO
 VARIANTS = ("bantin", "floor", "blog")
@@ -179,9 +179,7 @@ def make_blog(bantin: Path, out: Path) -> None:
             shutil.copyfile(source, target.parent / "anh" / source.name)
             head += [f"![{meta_value(meta, 'image_caption')}](anh/{source.name})", ""]
         first, _, rest = strip_markers(body).partition("\n\n")
-        target.write_text(
-            "\n".join(head) + f"{first}\n\n<!-- more -->\n\n{rest}", encoding="utf-8"
-        )
+        target.write_text("\n".join(head) + f"{first}\n\n<!-- more -->\n\n{rest}", encoding="utf-8")
     (out / "mkdocs.yml").write_text(
         "site_name: Cổng thông tin phường Phúc Lợi\n"
         "site_url: https://phucloi.example.vn/\n"
@@ -260,9 +258,9 @@ class _Refs(HTMLParser):
         a = dict(attrs)
         if tag == "link" and a.get("rel") in ("stylesheet", "preload", "icon"):
             self.refs.append(a.get("href") or "")
-        elif tag == "script" and a.get("src"):
-            self.refs.append(a["src"] or "")
-        elif tag == "img" and a.get("src") and not re.search(r"\.(jpe?g|png|webp)$", a["src"] or ""):
+        elif (tag == "script" and a.get("src")) or (
+            tag == "img" and a.get("src") and not re.search(r"\.(jpe?g|png|webp)$", a["src"] or "")
+        ):
             self.refs.append(a["src"] or "")
 
 
@@ -296,7 +294,10 @@ def weights(bantin: Path) -> list[str]:
             article = page
             break
     lines = []
-    for name, page, limit in (("article with indicator box", article, 100), ("home", out / "index.html", 150)):
+    for name, page, limit in (
+        ("article with indicator box", article, 100),
+        ("home", out / "index.html", 150),
+    ):
         if page is None:
             lines.append(f"  {name}: not found")
             continue
@@ -339,7 +340,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="300 posts, one run")
     parser.add_argument("--seed", type=int, default=corpus.SEED)
     parser.add_argument(
-        "--work", type=Path, help="folder for corpora and sites (kept, reused); default: a temp folder"
+        "--work",
+        type=Path,
+        help="folder for corpora and sites (kept, reused); default: a temp folder",
     )
     args = parser.parse_args(argv)
     sizes = [300] if args.quick else [int(s) for s in args.sizes.split(",")]
@@ -379,9 +382,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report(results: dict[tuple[str, int], Result], sizes: list[int], variants: list[str], runs: int) -> None:
+def report(
+    results: dict[tuple[str, int], Result], sizes: list[int], variants: list[str], runs: int
+) -> None:
     print()
-    print(f"{'variant':8} {'posts':>6} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'pages':>7} {'files':>7}")
+    print(
+        f"{'variant':8} {'posts':>6} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'pages':>7} {'files':>7}"
+    )
     for size in sizes:
         for variant in variants:
             r = results[(variant, size)]
@@ -398,7 +405,10 @@ def report(results: dict[tuple[str, int], Result], sizes: list[int], variants: l
 
     print()
     for size in sizes:
-        for name, other, target in (("a/b", "floor", TARGETS["a/b"]), ("a/c", "blog", TARGETS["a/c"])):
+        for name, other, target in (
+            ("a/b", "floor", TARGETS["a/b"]),
+            ("a/c", "blog", TARGETS["a/c"]),
+        ):
             wall = ratio(("bantin", size), (other, size), "wall")
             cpu = ratio(("bantin", size), (other, size), "cpu")
             if wall is not None and cpu is not None:
@@ -418,7 +428,9 @@ def report(results: dict[tuple[str, int], Result], sizes: list[int], variants: l
                 f"{'met' if r <= limit else 'not met'})"
             )
         peak = results[("bantin", big)].median("peak_mb")
-        print(f"bantin peak memory at {big}: {peak:.0f} MB (target < 1536 MB: {'met' if peak < 1536 else 'not met'})")
+        print(
+            f"bantin peak memory at {big}: {peak:.0f} MB (target < 1536 MB: {'met' if peak < 1536 else 'not met'})"
+        )
 
 
 if __name__ == "__main__":

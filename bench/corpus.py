@@ -168,9 +168,9 @@ TOPICS = [
     "tiểu học",
     "trung học cơ sở",
 ]
-TAG_VOCABULARY = TOPICS + [f"Tổ dân phố số {n}" for n in range(1, 61)] + [
-    f"phường {w} cũ" for w in WARDS[1:]
-]
+TAG_VOCABULARY = (
+    TOPICS + [f"Tổ dân phố số {n}" for n in range(1, 61)] + [f"phường {w} cũ" for w in WARDS[1:]]
+)
 
 # (label, unit, shape): shape decides which optional keys the indicator carries.
 INDICATORS = [
@@ -418,7 +418,9 @@ class PostWriter:
         if shape in ("previous", "target", "parts") and r.random() < 0.6:
             previous = max(0, int(value * r.uniform(0.7, 1.2)))
             lines.append(
-                f'    previous: "{vn_int(previous)}"' if previous >= 1000 else f"    previous: {previous}"
+                f'    previous: "{vn_int(previous)}"'
+                if previous >= 1000
+                else f"    previous: {previous}"
             )
         return lines, slug_of(label)
 
@@ -460,8 +462,7 @@ class PostWriter:
         blocks = [self.fill(r.choice(OPENINGS), year, ward, topic)]
         if r.random() < 0.3:
             blocks.append(
-                f"Theo báo cáo, kết quả chính là [[chỉ số: {ids[0]}]], "
-                "được cấp ủy đánh giá cao."
+                f"Theo báo cáo, kết quả chính là [[chỉ số: {ids[0]}]], được cấp ủy đánh giá cao."
             )
         if r.random() < 0.2:
             blocks.append("[[chỉ số]]")

@@ -38,7 +38,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # noqa: E402
+import corpus
 
 TARGET = 2.0
 
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     log = (site.parent / "serve.log").open("w")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=site,
         env=env,
         stdout=log,
@@ -138,7 +138,9 @@ def main(argv: list[str] | None = None) -> int:
         marker = "Câu mới thêm để đo thời gian xem thử."
         measure(
             "edit a post's body",
-            lambda: edited.write_text(edited.read_text(encoding="utf-8") + f"\n{marker}\n", "utf-8"),
+            lambda: edited.write_text(
+                edited.read_text(encoding="utf-8") + f"\n{marker}\n", "utf-8"
+            ),
             lambda: marker in fetch(base + post_url(edited))[1],
         )
         category = re.search(r"(?m)^category: (.*)$", retitled.read_text("utf-8")).group(1)  # type: ignore[union-attr]
@@ -157,8 +159,10 @@ def main(argv: list[str] | None = None) -> int:
                 set_field(added, "title", "Bài mới đo thời gian xem thử"),
                 set_field(added, "date", "01/01/2026 08:00"),
             ),
-            lambda: fetch(base + "2026/01/01/bai-moi-do-thoi-gian-xem-thu/")[0] == 200
-            and "Bài mới đo thời gian xem thử" in fetch(base)[1],
+            lambda: (
+                fetch(base + "2026/01/01/bai-moi-do-thoi-gian-xem-thu/")[0] == 200
+                and "Bài mới đo thời gian xem thử" in fetch(base)[1]
+            ),
         )
         target = "Thông báo"
         old = re.search(r"(?m)^category: (.*)$", moved.read_text("utf-8")).group(1)  # type: ignore[union-attr]
@@ -173,8 +177,10 @@ def main(argv: list[str] | None = None) -> int:
         measure(
             "re-date a post (served at its new URL)",
             lambda: set_field(redated, "date", "02/01/2026 09:00"),
-            lambda: fetch(base + f"2026/01/02/{redated.stem}/")[0] == 200
-            and fetch(base + old_url)[0] == 404,
+            lambda: (
+                fetch(base + f"2026/01/02/{redated.stem}/")[0] == 200
+                and fetch(base + old_url)[0] == 404
+            ),
         )
         gone = post_url(deleted)
         measure(
