@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from PIL import Image
+
 from tests.sitekit import TinySite
 
 URL = "2024/02/01/bai-co-html/"
 
 
 def test_raw_html_is_sanitised(tiny: TinySite) -> None:
-    (tiny.root / "posts" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    Image.new("RGB", (40, 30), "red").save(tiny.root / "posts" / "x.png")
     tiny.post(
         "a.md",
         {"title": "Bài có HTML", "date": "2024-02-01", "category": "Thông báo"},

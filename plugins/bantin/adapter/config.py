@@ -30,11 +30,27 @@ class ViewsConfig(base.Config):
     counter_url = c.Type(str, default="")
 
 
+class PhotosConfig(base.Config):
+    """Photo processing (``bantin.images``): widths, qualities, cache, share picture."""
+
+    widths = c.ListOfItems(c.Type(int), default=[480, 800, 1200, 1600])
+    webp_quality = c.Type(int, default=72)
+    jpeg_quality = c.Type(int, default=78)
+    avif = c.Type(bool, default=False)
+    # Also publish the full-size photo (still without EXIF) and link it under the lightbox.
+    originals = c.Type(bool, default=False)
+    cache_dir = c.Type(str, default=".cache/bantin-anh")
+    # A picture of the site owner's own for shares of pages without a photo; default: drawn.
+    share_image = c.Type(str, default="")
+    share_colour = c.Type(str, default="#b3121f")
+
+
 class BantinConfig(base.Config):
     posts_dir = c.Type(str, default="posts")
     categories = c.ListOfItems(c.SubConfig(CategoryConfig), default=[])
     ward = c.SubConfig(WardConfig)
     views = c.SubConfig(ViewsConfig)
+    photos = c.SubConfig(PhotosConfig)
     per_page = c.Type(int, default=10)
     latest_count = c.Type(int, default=6)
     related_count = c.Type(int, default=5)

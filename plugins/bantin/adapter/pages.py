@@ -30,6 +30,7 @@ from ..views.store import ViewsDataError
 from .boxes import BoxRenderer, PostBody, prepare_bodies
 from .config import BantinConfig
 from .outputs import check_output_paths, feed_files, redirect_files
+from .photos import SitePhotos
 from .settings import declared_categories, load_options, ward
 from .sources import drop_unsafe_sources
 from .theme import own_templates
@@ -51,6 +52,8 @@ class SiteBuild(HasProblems):
     has_indicators: bool = False
     boxes: dict[str, str] = field(default_factory=dict)
     box_renderer: BoxRenderer | None = None
+    photos: SitePhotos | None = None
+    page_env: Environment | None = None
 
     @classmethod
     def start(cls, cfg: BantinConfig, config: MkDocsConfig, *, preview: bool) -> SiteBuild:
@@ -161,6 +164,7 @@ class SiteBuild(HasProblems):
             files.append(
                 File.generated(config, route.src_uri, content=content, inclusion=inclusion)
             )
+        photos = self._photos(config)
         published: set[str] = set()
         for post in self.news.posts:
             wanted = [(a.target, a.source) for a in post.attachments]
@@ -170,10 +174,37 @@ class SiteBuild(HasProblems):
                 uri = post.url + target
                 if uri not in published:
                     published.add(uri)
-                    files.append(File.generated(config, uri, abs_src_path=str(source)))
+                    # A processed photo's original is known to MkDocs (links to it are
+                    # valid) but never written: its stripped copies are published instead.
+                    excluded = photos.handles(source)
+                    files.append(
+                        File.generated(
+                            config,
+                            uri,
+                            abs_src_path=str(source),
+                            inclusion=InclusionLevel.EXCLUDED
+                            if excluded
+                            else InclusionLevel.UNDEFINED,
+                        )
+                    )
+                    if excluded:
+                        photos.hide_link_notice(uri)
+        photos.add_files(files, config, self.context.ward.name)
         check_output_paths(files)
-        self.box_renderer = BoxRenderer(self._env(config, files))
+        self.page_env = self._env(config, files)
+        self.box_renderer = BoxRenderer(self.page_env)
         return refused
+
+    def _photos(self, config: MkDocsConfig) -> SitePhotos:
+        """Process every photo of the posts (from the cache when unchanged); bad photos are errors."""
+        config_file = config.config_file_path or "mkdocs.yml"
+        root = Path(config_file).resolve().parent
+        self.photos = SitePhotos(self.cfg.photos, root, Path(config_file).name)
+        problems = self.photos.collect(self.news.posts)
+        if problems:
+            self.problems += problems
+            raise ValueError(self.error_report())
+        return self.photos
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         route = self.routes.get(page.file.src_uri)
@@ -195,6 +226,8 @@ class SiteBuild(HasProblems):
         post = route.view.post
         html = sanitize_html(html)
         self.context.leads[post.url] = first_paragraph_text(html)
+        if self.photos is not None and self.page_env is not None:
+            html = self.photos.rewrite(html, post, page, self.page_env)
         if self.box_renderer is not None:
             html, self.boxes[post.url] = self.box_renderer.place(
                 html, self.bodies[post.url], post, page.url
@@ -214,6 +247,7 @@ class SiteBuild(HasProblems):
         env.autoescape = lambda name: name is not None and name in own
         env.filters.update(FILTERS)
         env.globals["bantin"] = self.context
+        env.globals["bantin_photos"] = self.photos
         if not generate:
             return
         generated = [

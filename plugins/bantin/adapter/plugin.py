@@ -19,6 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .config import BantinConfig
+from .headings import use_vietnamese_heading_ids
 from .markup import fix_material_markup
 from .pages import SiteBuild
 from .theme import add_theme_layer
@@ -46,6 +47,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if self.build.errors:
             raise PluginError(self.build.error_report())
         self.build.default_nav(config)
+        use_vietnamese_heading_ids(config)
         self._check_counter_csp(config)
         return config
 
