@@ -35,6 +35,7 @@ RESERVED = (
     "rss.xml",
     "feed_rss.xml",
     "feeds",
+    "anh",  # processed photos (bantin.images)
     # Files a static host or web server gives meaning to: an alias taking one
     # would replace the security headers (``_headers``), add redirects, change
     # the server's rules or claim a domain.
