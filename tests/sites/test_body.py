@@ -96,5 +96,5 @@ def test_svg_with_script_is_refused_as_cover_and_in_body(tiny: TinySite) -> None
     )
     run = tiny.build()
     assert not run.ok
-    assert "ảnh SVG “doc.svg” có chứa mã chạy được" in run.output
+    assert "ảnh SVG “doc.svg” có thuộc tính sự kiện “onload” chạy được mã" in run.output
     assert "“fake.png” có đuôi ảnh nhưng nội dung không phải ảnh" in run.output

@@ -57,6 +57,7 @@ def test_invalid_post_fails_the_build_and_keeps_the_site(
     finally:
         shutil.rmtree(folder)
     assert not run.ok, f"{fixture.name} was published:\n{run.output}"
+    assert "Traceback" not in run.output, run.output
     for problem in expected["problems"]:
         for fragment in problem["message"]:
             assert fragment in run.output, (fixture.name, fragment, run.output)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .svg import svg_problem
+
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif")
 ATTACHMENT_SUFFIXES = (
     ".jpg",
@@ -35,10 +37,6 @@ ATTACHMENT_SUFFIXES = (
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _HTML_SRC = re.compile(r"""\b(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
 _FENCE = re.compile(r"^(```|~~~)")
-# What makes an SVG a document that runs code when opened on its own.
-_SVG_ACTIVE = re.compile(
-    rb"<script|<foreignobject|\son[a-z]+\s*=|javascript:|<iframe|<embed|<object", re.I
-)
 
 
 @dataclass(frozen=True)
@@ -94,13 +92,14 @@ def image_problem(path: Path, shown: str) -> str | None:
     )
     if raster:
         return None
-    if b"<svg" in head.lower():
-        if _SVG_ACTIVE.search(data):
-            return (
-                f"ảnh SVG “{shown}” có chứa mã chạy được (script, onload…) nên không được đăng. "
-                "Xuất lại ảnh dạng JPEG hoặc PNG."
-            )
-        return None
+    if path.suffix.lower() == ".svg" or b"<svg" in head.lower():
+        trouble = svg_problem(data)
+        if trouble is None:
+            return None
+        return (
+            f"ảnh SVG “{shown}” {trouble} nên không được đăng (SVG mở riêng chạy được mã "
+            "trong trang). Xuất lại ảnh dạng JPEG hoặc PNG, hoặc lưu SVG không có script."
+        )
     return (
         f"tệp “{shown}” có đuôi ảnh nhưng nội dung không phải ảnh JPEG, PNG, GIF, WebP, AVIF "
         "hay SVG (có thể tệp bị hỏng hoặc bị đổi đuôi). Xuất lại ảnh từ trình chỉnh ảnh."
