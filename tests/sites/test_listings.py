@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import feedparser
@@ -184,7 +185,9 @@ def test_feeds_parse(tmp_path) -> None:
     assert not feed.bozo, feed.bozo_exception
     assert feed.feed.title == "Cổng thông tin phường Thử"
     (entry,) = feed.entries
-    assert entry.title == 'Tin <một> & "hai"'
+    # Feed readers render titles as HTML: escaped HTML that shows the title as written.
+    assert entry.title_detail.type == "text/html"
+    assert html.unescape(entry.title) == 'Tin <một> & "hai"'
     assert entry.link == "https://thu.example.vn/2024/01/01/tin-mot-hai/"
     assert entry.summary == "Ký tự điều khiển  bị bỏ." or entry.summary == "Ký tự điều khiển bị bỏ."
     category_feed = feedparser.parse(str(site.site / "chuyen-muc/thong-bao/rss.xml"))

@@ -42,3 +42,53 @@ def test_a_killed_build_s_headers_tmp_file_is_removed_by_the_next(tmp_path: Path
     assert run.ok, run.output
     assert not stale.exists()
     assert [p.name for p in folder.iterdir()] == ["nginx-security-headers.conf"]
+
+
+def test_feeds_are_well_formed_and_carry_text_not_markup(tmp_path: Path) -> None:
+    """Items 7 and 13: forbidden characters sent as references in the first paragraph, and
+    markup in front-matter text, reach no feed as anything but text."""
+    import html
+    import re
+    from xml.etree import ElementTree
+
+    import feedparser
+
+    site = TinySite(tmp_path / "ward")
+    site.post(
+        "a.md",
+        {
+            "title": "Tin <script>alert(1)</script>",
+            "date": "2025-01-02 08:00",
+            "category": "Thông báo",
+            "author": '<img src=x onerror="alert(2)">',
+        },
+        body="Chữ&#1; đầu &#65534;tiên &#x1F;bài&#xFFFF; <img src=x onerror=alert(3)>.\n\nĐoạn hai.",
+    )
+    run = site.build()
+    assert run.ok, run.output
+    forbidden = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+    for name in ("rss.xml", "chuyen-muc/thong-bao/rss.xml", "sitemap.xml"):
+        raw = (site.site / name).read_text(encoding="utf-8")
+        assert not forbidden.search(raw), name
+        ElementTree.fromstring(raw.encode())
+    feed = feedparser.parse(str(site.site / "chuyen-muc" / "thong-bao" / "rss.xml"))
+    assert not feed.bozo, feed.bozo_exception
+    (entry,) = feed.entries
+    for value in (entry.title, entry.summary, entry.author):
+        assert "<script" not in value and "<img" not in value, value
+    assert html.unescape(entry.title) == "Tin <script>alert(1)</script>"
+    assert entry.summary.startswith("Chữ đầu tiên bài")
+    article = site.html("2025/01/02/tin-script-alert-1-script/")
+    description = re.search(r'<meta name="description" content="([^"]*)"', article).group(1)
+    assert not forbidden.search(html.unescape(description))
+
+
+def test_the_feed_template_is_not_published(tmp_path: Path) -> None:
+    """Item 14: ``feeds/rss.xml`` (a Jinja template) stayed in the site as raw text."""
+    site = _site(tmp_path)
+    run = site.build()
+    assert run.ok, run.output
+    assert not (site.site / "feeds").exists()
+    for path in site.site.rglob("*.xml"):
+        assert "{{" not in path.read_text(encoding="utf-8"), path
+    assert (site.site / "rss.xml").is_file()

@@ -22,7 +22,7 @@ from .config import BantinConfig
 from .headings import use_vietnamese_heading_ids
 from .markup import fix_material_markup
 from .pages import SiteBuild
-from .theme import add_theme_layer
+from .theme import add_theme_layer, drop_raw_templates
 
 log = get_plugin_logger(__name__)
 
@@ -75,6 +75,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add every article, listing and image as a generated file (priority 50: before search)."""
         assert self.build is not None
+        drop_raw_templates(files, config)
         try:
             refused = self.build.add_files(files, config)
         except ValueError as exc:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -30,6 +31,24 @@ def add_theme_layer(config: MkDocsConfig) -> None:
         dirs.insert(1 if config.theme.custom_dir else 0, own)
     missing = [css for css in STYLESHEETS if css not in config.extra_css]
     config.extra_css[:0] = missing
+
+
+# Templates that are not HTML (MkDocs would copy them as static files): rendered
+# by bantin into rss.xml files, never published as they are.
+TEMPLATE_FOLDERS = ("feeds/",)
+
+
+def drop_raw_templates(files: Files, config: MkDocsConfig) -> None:
+    """Keep the feed template (``feeds/rss.xml``) of any theme layer out of the site."""
+    theme_dirs = {str(Path(d).resolve()) for d in config.theme.dirs}
+    for file in list(files):
+        if (
+            file.generated_by is None
+            and file.src_uri.startswith(TEMPLATE_FOLDERS)
+            and file.src_dir is not None
+            and str(Path(file.src_dir).resolve()) in theme_dirs
+        ):
+            files.remove(file)
 
 
 def own_templates(config: MkDocsConfig) -> set[str]:

@@ -23,6 +23,15 @@ def clean_text(value: str) -> str:
     return unicodedata.normalize("NFC", _CONTROL.sub("", value))
 
 
+def strip_forbidden(value: str) -> str:
+    """Remove the characters XML 1.0 forbids (and HTML calls errors), nothing else.
+
+    For text that may already hold markup (a sanitised body): unlike
+    :func:`clean_text` it leaves the normalisation form alone.
+    """
+    return _CONTROL.sub("", value)
+
+
 def clean_line(value: str) -> str:
     """Like :func:`clean_text`, and fold all white space to single spaces."""
     return " ".join(clean_text(value).split())

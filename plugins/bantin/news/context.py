@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from ..core import vnformat
+from ..core.text import clean_line
 from ..posts.collection import NewsCollection
 from ..posts.model import Category, Post
 
@@ -25,7 +26,7 @@ def first_paragraph_text(content_html: str, limit: int = 300) -> str:
     match = _FIRST_PARAGRAPH.search(content_html)
     if not match:
         return ""
-    text = " ".join(html.unescape(_TAGS.sub("", match.group(1))).split())
+    text = clean_line(html.unescape(_TAGS.sub("", match.group(1))))
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0] + "…"
     return text

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import nh3
 
+from ..core.text import strip_forbidden
+
 ALLOWED_TAGS = frozenset(
     {
         "a",
@@ -121,6 +123,12 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
 
 def sanitize_html(html: str) -> str:
     """Clean a post body's rendered HTML according to the policy above."""
+    # The sanitiser turns character references into characters: "&#1;" comes out
+    # as U+0001, which no feed, sitemap or meta description may carry.
+    return strip_forbidden(_clean(html))
+
+
+def _clean(html: str) -> str:
     return nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),

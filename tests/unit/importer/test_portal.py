@@ -243,9 +243,7 @@ def test_proposed_indicators_keep_the_stated_percent(
     assert [p.message for p in problems if "391" in p.message or "cộng" in p.message]
 
 
-def test_lead_above_the_date_line_stays_in_the_body(
-    tmp_path: Path, options: ImportOptions
-) -> None:
+def test_lead_above_the_date_line_stays_in_the_body(tmp_path: Path, options: ImportOptions) -> None:
     lead = seed_lines(SEED_001)[3]
     body = "\n\n".join(seed_lines(SEED_001)[4:10])
     page = f"Chú trọng công tác dân vận\n{lead}\nNgày đăng 05/12/2021 18:45\n\n{body}\n"
