@@ -162,6 +162,21 @@ def test_headers_caching_and_compression(server: RunningNginx, built: Site) -> N
     assert gzip.decompress(body) == bundle.read_bytes()
     assert headers["X-Content-Type-Options"] == "nosniff"  # asset locations keep the headers
 
+    font = built.site_dir / "assets" / "fonts" / "be-vietnam-pro-latin-400-normal.woff2"
+    font.parent.mkdir(parents=True, exist_ok=True)
+    font.write_bytes(b"wOF2")
+    code, headers, _ = server.get(f"/assets/fonts/{font.name}")
+    assert code == 200 and headers["Cache-Control"] == "max-age=31536000"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    photo = built.site_dir / "anh" / "tiep-dan-0123abcd-800.webp"
+    photo.parent.mkdir(exist_ok=True)
+    photo.write_bytes(b"RIFF\0\0\0\0WEBP")
+    code, headers, _ = server.get("/anh/tiep-dan-0123abcd-800.webp")
+    assert code == 200 and headers["Cache-Control"] == "max-age=31536000"
+    photo.unlink()
+    static = (built.site_dir / "_headers").read_text()
+    assert "/anh/*\n  Cache-Control: public, max-age=31536000, immutable" in static
+
     code, headers, _ = server.get("/")
     assert headers["Cache-Control"] == "no-cache"
     assert server.get("/_headers")[0] == 404
