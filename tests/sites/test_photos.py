@@ -231,3 +231,21 @@ def test_originals_link_when_the_site_wants_them(tmp_path: Path) -> None:
     meta = metadata_of(path)
     assert meta["size"] == (3000, 4000) and meta["gps"] == {} and meta["exif"] == {}
     assert "1200w" not in html
+
+
+def test_check_warns_about_huge_photos(tiny: TinySite) -> None:
+    camera_photo(tiny.root / "posts" / "anh" / "toan-canh.jpg", (8200, 400), orientation=1)
+    tiny.post(
+        "a.md",
+        {
+            "title": "Bài",
+            "date": "2024-01-01",
+            "category": "Thông báo",
+            "image": "anh/toan-canh.jpg",
+        },
+    )
+    run = tiny.bantin_cli("check")
+    assert run.returncode == 1
+    assert (
+        "posts/a.md: cảnh báo: ảnh “toan-canh.jpg” rộng 8200×400 điểm ảnh (quá 8.000)" in run.output
+    )

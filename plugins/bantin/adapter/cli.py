@@ -75,7 +75,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     config, plugin = _load_site(args.config)
     # Drafts are checked too: a draft is a post about to be published.
     build = SiteBuild.start(plugin.config, config, preview=True)
-    errors, warnings = report(build.problems)
+    from ..images.check import huge_photo_problems
+
+    errors, warnings = report(
+        build.problems + huge_photo_problems([*build.result.posts, *build.result.scheduled])
+    )
     posts = len(build.result.posts) + len(build.result.scheduled)
     if errors or warnings:
         print(
