@@ -29,6 +29,7 @@ from ..views.counts import ViewCounts
 from ..views.store import ViewsDataError
 from .boxes import BoxRenderer, PostBody, prepare_bodies
 from .config import BantinConfig
+from .fragments import Fragments
 from .outputs import check_output_paths, feed_files, redirect_files
 from .photos import SitePhotos
 from .settings import declared_categories, load_options, ward
@@ -53,6 +54,7 @@ class SiteBuild(HasProblems):
     boxes: dict[str, str] = field(default_factory=dict)
     box_renderer: BoxRenderer | None = None
     photos: SitePhotos | None = None
+    fragments: Fragments = field(default_factory=Fragments)
     page_env: Environment | None = None
 
     @classmethod
@@ -248,6 +250,7 @@ class SiteBuild(HasProblems):
         env.filters.update(FILTERS)
         env.globals["bantin"] = self.context
         env.globals["bantin_photos"] = self.photos
+        env.globals["bantin_fragments"] = self.fragments
         if not generate:
             return
         generated = [

@@ -62,6 +62,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..core.numbers import fraction_digits
 from ..core.vnformat import format_compact, format_number, format_percent
@@ -257,7 +258,35 @@ def present_parts(indicator: Indicator) -> tuple[PartView, ...]:
 
 
 def present(indicator: Indicator) -> IndicatorView:
-    """Everything the indicator box prints, formatted (see the module docstring)."""
+    """Everything the indicator box prints, formatted (see the module docstring).
+
+    Memoised: one indicator is shown in its post's box, inline in the text, on
+    its indicator page (chart, table) and maybe on the home page. The key is
+    the figures as written (``Decimal("1.0")`` equals ``Decimal("1")`` but
+    prints ``1,0``), never the object's identity.
+    """
+    return _present(_written(indicator), indicator)
+
+
+def _written(indicator: Indicator) -> tuple:
+    def exact(number: Decimal | None) -> str | None:
+        return None if number is None else str(number)
+
+    return (
+        indicator.label,
+        indicator.id,
+        exact(indicator.value),
+        indicator.unit,
+        exact(indicator.target),
+        exact(indicator.of),
+        exact(indicator.percent),
+        exact(indicator.previous),
+        tuple((part.label, exact(part.value)) for part in indicator.parts),
+    )
+
+
+@lru_cache(maxsize=131072)
+def _present(key: tuple, indicator: Indicator) -> IndicatorView:
     unit = indicator.unit.strip()
     if indicator.of is not None:
         main = f"{figure(indicator.value)}/{figure(indicator.of)}" + (f" {unit}" if unit else "")

@@ -36,6 +36,9 @@ class ViewCounts:
     ) -> None:
         self._pages = dict(pages or {})
         self._days = dict(days or {})
+        # Page URL as asked -> count: every page of a build prints the same few
+        # posts' views (latest, most read), so each URL is normalised only once.
+        self._resolved: dict[str, int] = {}
 
     @classmethod
     def load(cls, path: str | Path) -> ViewCounts:
@@ -52,10 +55,13 @@ class ViewCounts:
 
     def for_page(self, url: str) -> int:
         """Imported views of the page at ``url`` (``2020/10/13/slug/``, ``/…/index.html``, ``""`` for home)."""
-        found = self._pages.get(url)
-        if found is not None:
-            return found
-        return self._pages.get(normalize_page_url(url), 0)
+        found = self._resolved.get(url)
+        if found is None:
+            found = self._pages.get(url)
+            if found is None:
+                found = self._pages.get(normalize_page_url(url), 0)
+            self._resolved[url] = found
+        return found
 
     def total_for(self, post: Any) -> int:
         """Imported views of a post plus the ``views`` its front matter carries."""

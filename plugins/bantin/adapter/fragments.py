@@ -1,0 +1,126 @@
+"""Parts of pages drawn once and reused wherever they would come out the same.
+
+A news site repeats itself: each post's card is on its category, tag, year
+and month listings; the header, tabs, drawer navigation, footer and sidebar
+are on every page. Drawing them again for each page was most of a build
+(issue 11). ``Fragments`` keeps each drawn part under a key that holds
+*everything the part's HTML depends on*, so a reused part is byte for byte
+what drawing it again would give:
+
+- the part's name and what the template passes it (heading level, lead on/off);
+- every link it prints, as the page would print it: MkDocs' ``url`` filter
+  makes links relative to the page, so ``2020/01/02/x/`` reads
+  ``../../2020/01/02/x/`` on one page and ``../01/02/x/`` on another;
+- for the navigation, whether the page is in it (the current item is marked:
+  such pages are never reused).
+
+The store lives for one build: the news model it draws from is rebuilt on
+every build, and a part never outlives the data it was drawn from. Setting
+``BANTIN_FRAGMENTS=off`` draws everything every time (the tests compare both
+builds byte for byte).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+# Links every page's frame prints besides the navigation's items.
+FRAME_LINKS = ("", "assets/", "rss.xml", "luu-tru/", "search/", "chi-so/", "sitemap.xml")
+# First folders of listing pages. Posts, photos and aliases can never start with
+# them (news.routes.RESERVED), so a card's links on such a page depend only on its depth.
+LISTING_ROOTS = frozenset({"chuyen-muc", "the", "luu-tru", "chi-so"})
+
+
+def enabled_by_default() -> bool:
+    return os.environ.get("BANTIN_FRAGMENTS", "").strip().lower() not in ("off", "0", "no")
+
+
+class Fragments:
+    """The ``bantin_fragments`` template global: a per-build store of drawn HTML."""
+
+    def __init__(self, *, enabled: bool | None = None) -> None:
+        self.enabled = enabled_by_default() if enabled is None else enabled
+        self._store: dict[tuple[Any, ...], Markup] = {}
+        self._nav_pages: tuple[int, frozenset[int], tuple[str, ...]] | None = None
+        self._relative_urls: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    # -- store ---------------------------------------------------------------------
+    def has(self, key: tuple[Any, ...] | None) -> bool:
+        found = key is not None and key in self._store
+        if found:
+            self.hits += 1
+        return found
+
+    def get(self, key: tuple[Any, ...]) -> Markup:
+        return self._store[key]
+
+    def put(self, key: tuple[Any, ...] | None, html: str) -> Markup:
+        """Keep ``html`` under ``key`` (``None``: not reusable) and return it for printing."""
+        markup = Markup(html)
+        if key is not None:
+            self.misses += 1
+            self._store[key] = markup
+        return markup
+
+    # -- keys ----------------------------------------------------------------------
+    def frame_key(self, name: str, page: Any, nav: Any, generated: bool) -> tuple[Any, ...] | None:
+        """Header, tabs, drawer navigation, footer of a generated page outside the navigation."""
+        if not self.enabled or not generated or not page or not nav:
+            return None
+        nav_ids, links = self._nav(nav)
+        if id(page) in nav_ids:
+            return None
+        hide = tuple((page.meta or {}).get("hide") or ())
+        return (name, hide, *self._relative(links, page.url))
+
+    def card_key(
+        self, page: Any, post: Any, heading: str, show_lead: bool
+    ) -> tuple[Any, ...] | None:
+        """One post's card on a listing page (home, category, tag, archive)."""
+        if not self.enabled or not page:
+            return None
+        url = page.url or ""
+        if url and url.split("/", 1)[0] not in LISTING_ROOTS:
+            return None
+        return ("card", post.url, heading, bool(show_lead), url.count("/"))
+
+    def sidebar_key(self, page: Any, posts: Iterable[Any]) -> tuple[Any, ...] | None:
+        """The right-hand column: its links are the listed posts and the home page."""
+        if not self.enabled or not page:
+            return None
+        links = ("", *(p.url for p in posts))
+        return ("sidebar", *self._relative(links, page.url))
+
+    # -- helpers -------------------------------------------------------------------
+    def _nav(self, nav: Any) -> tuple[frozenset[int], tuple[str, ...]]:
+        if self._nav_pages is None or self._nav_pages[0] != id(nav):
+            ids: set[int] = set()
+            links: list[str] = list(FRAME_LINKS)
+
+            def walk(items: Iterable[Any]) -> None:
+                for item in items:
+                    ids.add(id(item))
+                    url = getattr(item, "url", None)
+                    if isinstance(url, str):
+                        links.append(url)
+                    walk(getattr(item, "children", None) or ())
+
+            walk(nav.items)
+            self._nav_pages = (id(nav), frozenset(ids), tuple(links))
+        return self._nav_pages[1], self._nav_pages[2]
+
+    def _relative(self, links: tuple[str, ...], page_url: str) -> tuple[str, ...]:
+        """The links as the page prints them; worked out once per page (four frame parts ask)."""
+        key = (links, page_url)
+        found = self._relative_urls.get(key)
+        if found is None:
+            found = tuple(get_relative_url(link, page_url) for link in links)
+            self._relative_urls[key] = found
+        return found
