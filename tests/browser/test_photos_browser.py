@@ -115,3 +115,80 @@ def test_lightbox_by_keyboard_with_caption(
     assert "bt-zoom" in page.evaluate("document.activeElement.className")
     context.close()
     assert errors == [], errors
+
+
+def test_photos_and_share_links_under_a_sub_path(browser, tmp_path: Path) -> None:
+    """site_url with a sub-path: photos load, og:image and the share link carry the sub-path."""
+    site = _site(tmp_path / "ward")
+    site.extra_config["site_url"] = "https://example.gov.vn/phuong-phuc-loi/"
+    site.write_config()
+    run = site.build()
+    assert run.ok, run.output
+    html = site.html(URL)
+    assert (
+        '<meta property="og:image" content="https://example.gov.vn/phuong-phuc-loi/anh/camera-'
+        in html
+    )
+    assert "sharer.php?u=https%3A%2F%2Fexample.gov.vn%2Fphuong-phuc-loi%2F2024%2F03%2F01%2F" in html
+    host = tmp_path / "host"
+    host.mkdir()
+    (host / "phuong-phuc-loi").symlink_to(site.site, target_is_directory=True)
+    server, base = serve(host)
+    try:
+        context = browser.new_context(viewport=PHONE, device_scale_factor=2)
+        page = context.new_page()
+        failed: list[str] = []
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+        page.goto(base + "phuong-phuc-loi/" + URL, wait_until="networkidle")
+        _scroll_through(page)
+        widths = page.eval_on_selector_all(
+            ".bt-article picture img", "els => els.map(e => e.naturalWidth)"
+        )
+        page.goto(base + "phuong-phuc-loi/", wait_until="networkidle")
+        thumbs = page.eval_on_selector_all(
+            ".bt-card__thumb img", "els => els.map(e => e.currentSrc)"
+        )
+        context.close()
+    finally:
+        server.shutdown()
+    assert failed == []
+    assert len(widths) == 3 and all(w > 0 for w in widths), widths
+    assert thumbs and all("/phuong-phuc-loi/anh/" in src for src in thumbs), thumbs
+
+
+def test_lightbox_shows_markup_in_captions_as_text(browser, tmp_path: Path) -> None:
+    from tests.photokit import camera_photo
+    from tests.sitekit import TinySite
+
+    site = TinySite(tmp_path / "ward")
+    camera_photo(site.root / "posts" / "anh" / "a.jpg", (900, 600), orientation=1)
+    caption = "<img src=x onerror=window.__xss=1> Hội nghị & <b>tổng kết</b>"
+    site.post(
+        "a.md",
+        {
+            "title": "Bài",
+            "date": "2024-01-01",
+            "category": "Thông báo",
+            "image": "anh/a.jpg",
+            "image_caption": caption,
+        },
+    )
+    run = site.build()
+    assert run.ok, run.output
+    server, base = serve(site.site)
+    try:
+        context = browser.new_context(viewport=DESKTOP)
+        page = context.new_page()
+        page.goto(base + "2024/01/01/bai/", wait_until="networkidle")
+        page.locator("a.bt-zoom").first.click()
+        description = page.locator(".glightbox-container .gslide-description").first
+        description.wait_for(state="visible")
+        page.wait_for_timeout(500)
+        text = description.inner_text()
+        xss = page.evaluate("window.__xss")
+        bold = page.locator(".glightbox-container .gslide-description b").count()
+        context.close()
+    finally:
+        server.shutdown()
+    assert caption in text
+    assert xss is None and bold == 0

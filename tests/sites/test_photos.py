@@ -5,6 +5,7 @@ width/height, lazy loading below the fold; shares get a 1200×630 crop or the si
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -249,3 +250,41 @@ def test_check_warns_about_huge_photos(tiny: TinySite) -> None:
     assert (
         "posts/a.md: cảnh báo: ảnh “toan-canh.jpg” rộng 8200×400 điểm ảnh (quá 8.000)" in run.output
     )
+
+
+def test_captions_and_alt_text_are_escaped(tiny: TinySite) -> None:
+    camera_photo(tiny.root / "posts" / "anh" / "a.jpg", (900, 600), orientation=1)
+    tiny.post(
+        "a.md",
+        {
+            "title": "Bài",
+            "date": "2024-01-01",
+            "category": "Thông báo",
+            "image": "anh/a.jpg",
+            "image_caption": '"><img src=x onerror=alert(1)> & <b>đậm</b>',
+        },
+        body='![x" onerror="alert2](anh/a.jpg "<script>alert3</script>")\n',
+    )
+    run = tiny.build()
+    assert run.ok, run.output
+    html = tiny.html("2024/01/01/bai/")
+    article = html.split('<article class="bt-article"', 1)[1].split("</article>", 1)[0]
+
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[tuple[str, dict[str, str | None]]] = []
+
+        def handle_starttag(self, tag, attrs) -> None:
+            self.found.append((tag, dict(attrs)))
+
+    parser = Tags()
+    parser.feed(article)
+    tags = parser.found
+    assert not [t for t, _ in tags if t in ("script", "b")]
+    assert not [a for _, a in tags for name in a if name.startswith("on")]
+    zooms = [a for t, a in tags if t == "a" and a.get("class") == "bt-zoom"]
+    assert zooms[0]["data-caption"] == '"><img src=x onerror=alert(1)> & <b>đậm</b>'
+    assert zooms[1]["data-caption"] == "<script>alert3</script>"
+    imgs = [a for t, a in tags if t == "img"]
+    assert imgs[1]["alt"] == 'x" onerror="alert2'

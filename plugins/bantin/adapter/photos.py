@@ -159,10 +159,13 @@ class SitePhotos:
 
     def _strip_docs_images(self, files: Files, config: MkDocsConfig) -> None:
         """Photos under docs/ are published at their own paths, but without EXIF."""
+        docs = Path(config.docs_dir).resolve()
         for file in list(files):
             source = file.abs_src_path
             if not source or file.generated_by or not is_processed(Path(source)):
                 continue
+            if not Path(source).resolve().is_relative_to(docs):
+                continue  # the theme's own images (Material's favicon…) carry no camera data
             fmt = Path(source).suffix.lower().lstrip(".").replace("jpeg", "jpg")
             try:
                 stripped = self.cache.stripped(Path(source), fmt)
