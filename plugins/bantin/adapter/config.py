@@ -45,12 +45,29 @@ class PhotosConfig(base.Config):
     share_colour = c.Type(str, default="#b3121f")
 
 
+class BulletinsConfig(base.Config):
+    """Bản tin: periodic issues compiled from the posts (off unless ``enabled: true``)."""
+
+    enabled = c.Type(bool, default=False)
+    period = c.Choice(("month", "quarter"), default="month")
+    numbering = c.Choice(("year", "running"), default="year")
+    first_number = c.Type(int, default=1)
+    start = c.Type(str, default="")  # first period with an issue: 2019-10 or 2019-q4
+    notices = c.Type(str, default="Thông báo")
+    digest = c.Type(bool, default=False)
+    folder = c.Type(str, default="bulletins")
+    name = c.Type(str, default="")  # default: "Bản tin " + the ward's name
+    pdf = c.Type(bool, default=True)
+    pdf_cache = c.Type(str, default=".cache/bantin/pdf")
+
+
 class BantinConfig(base.Config):
     posts_dir = c.Type(str, default="posts")
     categories = c.ListOfItems(c.SubConfig(CategoryConfig), default=[])
     ward = c.SubConfig(WardConfig)
     views = c.SubConfig(ViewsConfig)
     photos = c.SubConfig(PhotosConfig)
+    bulletins = c.SubConfig(BulletinsConfig)
     per_page = c.Type(int, default=10)
     latest_count = c.Type(int, default=6)
     related_count = c.Type(int, default=5)

@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..bulletins.routes import BulletinView
 from ..core.errors import HasProblems, Problem
 from ..indicators.parse import parse_indicators
 from ..indicators.present import present
@@ -28,6 +29,7 @@ from ..posts.sanitize import sanitize_html
 from ..views.counts import ViewCounts
 from ..views.store import ViewsDataError
 from .boxes import BoxRenderer, PostBody, prepare_bodies
+from .bulletins import BulletinBuild
 from .config import BantinConfig
 from .fragments import Fragments
 from .outputs import check_output_paths, feed_files, redirect_files
@@ -56,6 +58,9 @@ class SiteBuild(HasProblems):
     photos: SitePhotos | None = None
     fragments: Fragments = field(default_factory=Fragments)
     page_env: Environment | None = None
+    bulletins: BulletinBuild | None = None
+    post_html: dict[str, str] = field(default_factory=dict)
+    env: Environment | None = None
 
     @classmethod
     def start(cls, cfg: BantinConfig, config: MkDocsConfig, *, preview: bool) -> SiteBuild:
@@ -105,6 +110,18 @@ class SiteBuild(HasProblems):
             (point, present(point.indicator), indicator_url(point.indicator.id))
             for point in latest_points(series, cfg.home_figures_count)
         ]
+        bulletins, bulletin_problems = BulletinBuild.start(
+            cfg,
+            config,
+            news=news,
+            series=series,
+            ward=context.ward,
+            posts_dir=options.posts_dir,
+            root=options.root,
+        )
+        if bulletins is not None:
+            routes += bulletins.routes
+            context.extras["issues_by_post"] = bulletins.by_post
         return cls(
             cfg=cfg,
             result=result,
@@ -117,9 +134,11 @@ class SiteBuild(HasProblems):
             + result.problems
             + body_problems
             + series_problems(series)
-            + view_problems,
+            + view_problems
+            + bulletin_problems,
             bodies=bodies,
             has_indicators=bool(series),
+            bulletins=bulletins,
         )
 
     def error_report(self) -> str:
@@ -128,7 +147,8 @@ class SiteBuild(HasProblems):
 
     def watched_paths(self) -> list[Path]:
         data = self.root / self.cfg.views.data_file
-        return [p for p in (self.posts_dir, data) if p.exists()]
+        extra = self.bulletins.watched_paths() if self.bulletins else []
+        return [p for p in (self.posts_dir, data) if p.exists()] + extra
 
     def default_nav(self, config: MkDocsConfig) -> None:
         """Without a ``nav`` in mkdocs.yml: home, the categories in order, static pages, archive."""
@@ -145,6 +165,7 @@ class SiteBuild(HasProblems):
             # Escaped: Material prints navigation titles as HTML.
             *({escape(c.name): c.url + "index.md"} for c in self.news.categories),
             *static,
+            *([{"Bản tin": "ban-tin/index.md"}] if self.bulletins else []),
             *([{"Chỉ số": "chi-so/index.md"}] if self.has_indicators else []),
             {"Lưu trữ": "luu-tru/index.md"},
         ]
@@ -253,6 +274,7 @@ class SiteBuild(HasProblems):
         env.globals["bantin_fragments"] = self.fragments
         if not generate:
             return
+        self.env = env
         generated = [
             *redirect_files(env, config, self.news.posts),
             *feed_files(
@@ -269,6 +291,12 @@ class SiteBuild(HasProblems):
             context["view"] = route.view
             if isinstance(route.view, PostView):
                 context["box_html"] = self.boxes.get(route.view.post.url, "")
+            elif isinstance(route.view, BulletinView) and self.bulletins is not None:
+                self.bulletins.page_context(
+                    context, page, route.view, self.post_html, self.boxes, self.context.leads
+                )
+                if self.env is not None:
+                    self.bulletins.remember_pdf_html(self.env, page, context)
         return context
 
 

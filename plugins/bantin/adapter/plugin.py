@@ -124,6 +124,15 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             else output_content
         )
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Bulletin PDFs, written into the site being built (before ``bantin-atomic`` swaps it in)."""
+        assert self.build is not None
+        if self.build.bulletins is None:
+            return
+        problems = self.build.bulletins.write_pdfs(config)
+        if problems:
+            raise PluginError("\n".join(str(p) for p in problems))
+
     def on_page_context(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:

@@ -32,6 +32,7 @@ RESERVED = (
     "the",
     "luu-tru",
     "chi-so",
+    "ban-tin",
     "rss.xml",
     "feed_rss.xml",
     "feeds",

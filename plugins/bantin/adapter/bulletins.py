@@ -1,0 +1,232 @@
+"""Bulletins in an MkDocs build: settings from ``mkdocs.yml``, issue pages, PDFs.
+
+Kept apart from ``pages.py``: ``SiteBuild`` calls :class:`BulletinBuild` at
+four points (start, page context, after a page is drawn, after the build).
+PDFs are written into ``config.site_dir`` in ``on_post_build`` before
+``bantin-atomic`` swaps the staging folder in, so they go live with the HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import segno
+from jinja2 import Environment
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from ..bulletins.assemble import build_issues
+from ..bulletins.html import demote_headings, editorial_html, rebase, relative
+from ..bulletins.model import Issue
+from ..bulletins.pdf import PdfFailed, PdfJob, PdfUnavailable, write_pdfs
+from ..bulletins.periods import Period, PeriodError
+from ..bulletins.routes import BulletinView, bulletin_routes, issues_by_post
+from ..bulletins.settings import BulletinSettings
+from ..core.errors import Problem
+from ..indicators.series import IndicatorSeries
+from ..news.context import Ward
+from ..news.routes import Route
+from ..posts.collection import NewsCollection
+from .config import BantinConfig
+
+log = get_plugin_logger(__name__)
+
+
+@dataclass(frozen=True)
+class IssueArticle:
+    """One article as the issue page shows it: HTML already moved to the issue's address."""
+
+    post: Any
+    anchor: str
+    body: Markup
+    box: Markup
+    lead: str
+
+
+def read_settings(
+    cfg: BantinConfig, ward: Ward, root: Path, config_file: str
+) -> tuple[BulletinSettings, list[Problem]]:
+    b = cfg.bulletins
+    problems: list[Problem] = []
+    start = None
+    if b.start.strip():
+        try:
+            start = Period.parse(b.start, b.period)
+        except PeriodError as exc:
+            problems.append(Problem(config_file, str(exc), field="bulletins.start"))
+    if b.first_number < 1:
+        problems.append(
+            Problem(
+                config_file,
+                f"số đầu tiên {b.first_number} không hợp lệ; dùng số nguyên dương, ví dụ 1.",
+                field="bulletins.first_number",
+            )
+        )
+    ward_name = ward.name[:1].lower() + ward.name[1:] if ward.name else ""
+    return (
+        BulletinSettings(
+            folder=root / b.folder,
+            period=b.period,
+            numbering=b.numbering,
+            first_number=b.first_number,
+            start=start,
+            notices=b.notices,
+            digest=b.digest,
+            name=b.name.strip() or f"Bản tin {ward_name}".strip(),
+            pdf=b.pdf,
+            cache_dir=root / b.pdf_cache,
+        ),
+        problems,
+    )
+
+
+@dataclass
+class BulletinBuild:
+    """What one build knows about its bulletins."""
+
+    settings: BulletinSettings
+    issues: list[Issue]
+    routes: list[Route]
+    site_url: str
+    ward: Ward
+    pdf_html: dict[str, tuple[Issue, str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def start(
+        cls,
+        cfg: BantinConfig,
+        config: MkDocsConfig,
+        *,
+        news: NewsCollection,
+        series: list[IndicatorSeries],
+        ward: Ward,
+        posts_dir: Path,
+        root: Path,
+    ) -> tuple[BulletinBuild | None, list[Problem]]:
+        if not cfg.bulletins.enabled:
+            return None, []
+        config_name = Path(config.config_file_path or "mkdocs.yml").name
+        settings, problems = read_settings(cfg, ward, root, config_name)
+        issues, found = build_issues(
+            news.posts,
+            news.categories,
+            settings,
+            ward_name=ward.name,
+            posts_dir=posts_dir,
+            root=root,
+            series=series,
+        )
+        routes = bulletin_routes(issues, pdf=settings.pdf)
+        build = cls(settings, issues, routes, config.site_url or "", ward)
+        return build, problems + found
+
+    @property
+    def by_post(self) -> dict[str, list[Issue]]:
+        return issues_by_post(self.issues)
+
+    def watched_paths(self) -> list[Path]:
+        return [self.settings.folder] if self.settings.folder.exists() else []
+
+    def page_context(
+        self,
+        context: dict[str, Any],
+        page: Page,
+        view: BulletinView,
+        bodies: dict[str, str],
+        boxes: dict[str, str],
+        leads: dict[str, str],
+    ) -> None:
+        """Everything the issue page (and its PDF) prints besides the view."""
+        issue = view.issue
+        here = page.url
+        articles = []
+        for number, post in enumerate(issue.posts, start=1):
+            anchor = f"bai-{number}"
+            body = rebase(bodies.get(post.url, ""), post.url, here, f"{anchor}-")
+            box = rebase(boxes.get(post.url, ""), post.url, here)
+            articles.append(
+                IssueArticle(
+                    post=post,
+                    anchor=anchor,
+                    body=Markup(demote_headings(body, 1)),
+                    box=Markup(demote_headings(box, 1)),
+                    lead=post.summary or leads.get(post.url, ""),
+                )
+            )
+        context["articles"] = {a.post.url: a for a in articles}
+        context["editorial_html"] = Markup(editorial_html(issue.editorial))
+        context["figures"] = [(f.view, relative(f.link, here)) for f in issue.figures]
+        context["online_url"] = (
+            (self.site_url.rstrip("/") + "/" + issue.url) if self.site_url else ""
+        )
+        context["qr_svg"] = Markup(_qr_svg(context["online_url"])) if context["online_url"] else ""
+        context["pdf_href"] = issue.pdf_name if view.pdf else ""
+
+    def remember_pdf_html(self, env: Environment, page: Page, context: dict[str, Any]) -> None:
+        """Draw the issue's print document now, while the page's context is at hand."""
+        if not self.settings.pdf:
+            return
+        view = context.get("view")
+        if not isinstance(view, BulletinView):
+            return
+        html = env.get_template("bulletin-pdf.html").render(context)
+        self.pdf_html[view.issue.key] = (view.issue, page.url, html)
+
+    def write_pdfs(self, config: MkDocsConfig) -> list[Problem]:
+        """Write each issue's PDF beside its page in ``site_dir`` (the staging folder)."""
+        if not self.settings.pdf or not self.pdf_html:
+            return []
+        site_dir = Path(config.site_dir).resolve()
+        jobs = []
+        for issue, url, html in self.pdf_html.values():
+            newest = max(post.date for post in issue.posts)
+            jobs.append(
+                PdfJob(
+                    issue_key=issue.source or f"{issue.url}{issue.pdf_name}",
+                    html=html,
+                    page_dir=site_dir / url,
+                    site_dir=site_dir,
+                    target=site_dir / url / issue.pdf_name,
+                    title=issue.title,
+                    author=self.ward.agency or self.ward.name,
+                    subject=issue.headline or "; ".join(post.title for post in issue.posts[:3]),
+                    keywords=("bản tin", self.ward.name, issue.period.label),
+                    created=newest.isoformat(timespec="seconds"),
+                    site_url=self.site_url,
+                )
+            )
+        assert self.settings.cache_dir is not None
+        try:
+            report = write_pdfs(jobs, self.settings.cache_dir)
+        except PdfUnavailable as exc:
+            return [
+                Problem(
+                    Path(config.config_file_path or "mkdocs.yml").name,
+                    str(exc),
+                    field="bulletins.pdf",
+                )
+            ]
+        except PdfFailed as exc:
+            return [exc.problem]
+        log.info(
+            f"Bản PDF của bản tin: vẽ mới {len(report.drawn)}, dùng lại {len(report.reused)} "
+            f"({report.seconds:.1f} giây)."
+        )
+        return []
+
+
+def _qr_svg(url: str) -> str:
+    """A QR code of the issue's address as inline SVG (scales with CSS, prints sharp)."""
+    code = segno.make(url, error="m")
+    return code.svg_inline(
+        scale=1,
+        omitsize=True,
+        svgclass="bt-qr",
+        title=f"Mã QR: {url}",
+        dark="#000",
+        light="#fff",
+    )

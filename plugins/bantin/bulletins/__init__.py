@@ -1,0 +1,1 @@
+"""Bulletins (bản tin): periodic issues compiled from the posts, engine-free."""

@@ -1,0 +1,204 @@
+"""Making the issues: which posts go in each, in which order, with which number.
+
+Automatic issue: the period's posts, pinned first, then by category in the
+declared order, then newest first; the notices category gets its own section
+at the end. An editor's file replaces the choice and order of posts with its
+own list (notices still go to their section, in the editor's order).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..core.errors import Problem
+from ..core.text import fold_key, slugify
+from ..indicators.series import IndicatorSeries
+from ..posts.fields import closest
+from ..posts.model import Category, Post
+from .editorfile import EditorFile, read_editor_files
+from .figures import key_figures
+from .model import Issue, Section
+from .periods import Period
+from .settings import RUNNING, BulletinSettings
+
+ARTICLES_TITLE = "Tin bài trong số"
+NOTICES_TITLE = "Thông báo"
+
+
+def _reading_order(posts: Sequence[Post], categories: Sequence[Category]) -> list[Post]:
+    rank = {c.slug: c.order for c in categories}
+    newest_first = sorted(posts, key=lambda p: p.key, reverse=True)
+    return sorted(newest_first, key=lambda p: (not p.pinned, rank.get(p.category.slug, 10**6)))
+
+
+def _is_notice(post: Post, settings: BulletinSettings) -> bool:
+    return fold_key(post.category.name) == fold_key(settings.notices)
+
+
+def _sections(posts: Sequence[Post], settings: BulletinSettings) -> tuple[Section, ...]:
+    articles = tuple(p for p in posts if not _is_notice(p, settings))
+    notices = tuple(p for p in posts if _is_notice(p, settings))
+    sections = []
+    if articles:
+        sections.append(Section("articles", ARTICLES_TITLE, articles))
+    if notices:
+        sections.append(Section("notices", settings.notices or NOTICES_TITLE, notices))
+    return tuple(sections)
+
+
+class PostFinder:
+    """Finds a post from what an editor writes: its file, its address or its slug."""
+
+    def __init__(self, posts: Sequence[Post], posts_dir: Path, root: Path) -> None:
+        self.posts_dir = posts_dir
+        self.root = root
+        self.by_key: dict[str, Post] = {}
+        for post in posts:
+            for key in (post.path, post.url, post.slug):
+                self.by_key.setdefault(self._fold(key), post)
+            prefix = posts_dir.relative_to(root).as_posix() + "/" if posts_dir != root else ""
+            if post.path.startswith(prefix):
+                self.by_key.setdefault(self._fold(post.path.removeprefix(prefix)), post)
+
+    @staticmethod
+    def _fold(reference: str) -> str:
+        text = reference.strip().replace("\\", "/")
+        if "://" in text:
+            text = text.split("://", 1)[1].split("/", 1)[-1]
+        return fold_key(text.strip("/").removesuffix("/index.html"))
+
+    def find(self, reference: str) -> Post | None:
+        return self.by_key.get(self._fold(reference))
+
+    def explain_missing(self, reference: str) -> str:
+        candidate = self.posts_dir / reference.strip().lstrip("/")
+        if reference.strip().endswith(".md") and candidate.is_file():
+            return (
+                f"bài “{reference}” chưa được đăng (đang là bản nháp hoặc hẹn giờ đăng sau), nên "
+                "chưa đưa vào bản tin được. Bỏ dòng này hoặc đăng bài trước."
+            )
+        names = [p.path.split("/", 1)[-1] for p in self.by_key.values()]
+        guess = closest(slugify(reference.rsplit("/", 1)[-1].removesuffix(".md")), names)
+        hint = f" Có phải ý bạn là “{guess}”?" if guess else ""
+        return (
+            f"không có bài nào là “{reference}”.{hint} Ghi đường dẫn tệp bài trong thư mục "
+            "posts/, ví dụ: 2020/hieu-qua-cong-tac-dan-van-9-thang-2020.md"
+        )
+
+
+def issue_number(period: Period, settings: BulletinSettings, first: Period) -> int:
+    if settings.numbering == RUNNING:
+        start = settings.start or first
+        return settings.first_number + period.ordinal - start.ordinal
+    return period.index
+
+
+def build_issues(
+    posts: Sequence[Post],
+    categories: Sequence[Category],
+    settings: BulletinSettings,
+    *,
+    ward_name: str,
+    posts_dir: Path,
+    root: Path,
+    series: Sequence[IndicatorSeries] = (),
+) -> tuple[list[Issue], list[Problem]]:
+    """Every issue of the site, newest first, and the problems of the editor's files."""
+    files, problems = read_editor_files(settings.folder, root, settings.period)
+    by_period: dict[Period, list[Post]] = defaultdict(list)
+    for post in posts:
+        period = Period.of(post.date, settings.period)
+        if settings.start is None or period >= settings.start:
+            by_period[period].append(post)
+    finder = PostFinder(posts, posts_dir, root)
+    periods = sorted(set(by_period) | set(files))
+    if not periods:
+        return [], problems
+    name = settings.name
+    issues: list[Issue] = []
+    for period in periods:
+        editor: EditorFile | None = files.get(period)
+        chosen = _reading_order(by_period.get(period, []), categories)
+        if editor is not None and editor.posts:
+            chosen = []
+            for reference, line in editor.posts:
+                post = finder.find(reference)
+                if post is None:
+                    problems.append(
+                        Problem(
+                            editor.path, finder.explain_missing(reference), field="posts", line=line
+                        )
+                    )
+                elif post in chosen:
+                    problems.append(
+                        Problem(
+                            editor.path,
+                            f"bài “{reference}” được ghi hai lần; xóa một dòng.",
+                            field="posts",
+                            line=line,
+                        )
+                    )
+                else:
+                    chosen.append(post)
+        if not chosen:
+            if editor is not None and not editor.posts:
+                problems.append(
+                    Problem(
+                        editor.path,
+                        f"kỳ {period.label} không có bài nào được đăng, nên không làm được bản tin. "
+                        "Ghi các bài muốn đưa vào ở trường 'posts', hoặc xóa tệp này.",
+                        field="posts",
+                        line=editor.posts_line,
+                    )
+                )
+            continue
+        number = issue_number(period, settings, periods[0])
+        if editor is not None and editor.number is not None:
+            number = editor.number
+        issues.append(
+            Issue(
+                period=period,
+                number=number,
+                name=name,
+                sections=_sections(chosen, settings),
+                figures=key_figures(chosen, series),
+                headline=editor.headline if editor else "",
+                editorial=editor.editorial if editor else "",
+                editorial_line=editor.editorial_line if editor else 1,
+                digest=editor.digest if editor and editor.digest is not None else settings.digest,
+                source=editor.path if editor else "",
+                edited=editor is not None,
+            )
+        )
+    problems.extend(_duplicate_numbers(issues, settings, files))
+    issues.sort(key=lambda issue: issue.period, reverse=True)
+    return issues, problems
+
+
+def _duplicate_numbers(
+    issues: Sequence[Issue], settings: BulletinSettings, files: dict[Period, EditorFile]
+) -> list[Problem]:
+    seen: dict[tuple[int, int], Issue] = {}
+    problems = []
+    for issue in issues:
+        scope = 0 if settings.numbering == RUNNING else issue.period.year
+        other = seen.get((scope, issue.number))
+        if other is None:
+            seen[(scope, issue.number)] = issue
+            continue
+        blamed = issue if issue.source else other
+        kept = other if blamed is issue else issue
+        editor = files.get(blamed.period)
+        problems.append(
+            Problem(
+                blamed.source or "mkdocs.yml",
+                f"số {issue.number} đã dùng cho bản tin {kept.period.label}"
+                + (f" ({kept.source})" if kept.source else "")
+                + f"; bản tin {blamed.period.label} không thể cùng số. Sửa hoặc bỏ trường 'number'.",
+                field="number",
+                line=editor.number_line if editor else None,
+            )
+        )
+    return problems

@@ -1,0 +1,63 @@
+"""Moving an article's HTML into an issue page: links, headings and anchors.
+
+An article's rendered body has links relative to its own page
+(``anh/photo.jpg``); inside ``ban-tin/2020-10/`` they must point to the same
+files. Headings go one level down (the article title is the issue's ``h2``)
+and ids get the article's prefix so two articles never share an anchor.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import markdown
+
+from ..posts.sanitize import sanitize_html
+
+_ATTR = re.compile(r'(?P<name>\b(?:src|href))="(?P<value>[^"]*)"')
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+_ID = re.compile(r'\bid="([^"]*)"')
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
+
+
+def relative(target: str, page_url: str) -> str:
+    """``target`` (relative to the site root) as a link from the page at ``page_url``."""
+    base = page_url or "."
+    result = posixpath.relpath(target or ".", base)
+    return result + "/" if target.endswith("/") and not result.endswith("/") else result
+
+
+def rebase(html: str, from_url: str, to_url: str, anchor_prefix: str = "") -> str:
+    """Re-point relative ``src``/``href`` from the page ``from_url`` to the page ``to_url``."""
+
+    def move(match: re.Match[str]) -> str:
+        value = match["value"]
+        if _EXTERNAL.match(value) or not value:
+            if value.startswith("#") and anchor_prefix:
+                return f'{match["name"]}="#{anchor_prefix}{value[1:]}"'
+            return match.group(0)
+        path, hash_sign, fragment = value.partition("#")
+        target = posixpath.normpath(posixpath.join(from_url or ".", path))
+        if path.endswith("/") or not path:
+            target += "/"
+        moved = relative(target, to_url)
+        return f'{match["name"]}="{moved}{hash_sign}{fragment}"'
+
+    html = _ATTR.sub(move, html)
+    if anchor_prefix:
+        html = _ID.sub(lambda m: f'id="{anchor_prefix}{m[1]}"', html)
+    return html
+
+
+def demote_headings(html: str, levels: int = 1) -> str:
+    """``<h2>`` becomes ``<h3>`` and so on (``h6`` stays ``h6``)."""
+    return _HEADING.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + levels)}", html)
+
+
+def editorial_html(text: str) -> str:
+    """The editor's "Lời ngỏ" (Markdown) as sanitised HTML; its headings start at ``h3``."""
+    if not text.strip():
+        return ""
+    rendered = markdown.markdown(text, extensions=["attr_list", "tables", "sane_lists"])
+    return demote_headings(sanitize_html(rendered), 1)
