@@ -20,6 +20,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from ..bulletins.assemble import build_issues
+from ..bulletins.fonts import FontMissing, pdf_font_css
 from ..bulletins.html import demote_headings, editorial_html, rebase, relative
 from ..bulletins.model import Issue
 from ..bulletins.pdf import PdfFailed, PdfJob, PdfUnavailable, write_pdfs
@@ -34,6 +35,9 @@ from ..posts.collection import NewsCollection
 from .config import BantinConfig
 
 log = get_plugin_logger(__name__)
+
+# The site's font declarations, as the theme publishes them (merged for the PDF).
+FONTS_CSS = "assets/fonts/fonts.css"
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,22 @@ class BulletinBuild:
         if not self.settings.pdf or not self.pdf_html:
             return []
         site_dir = Path(config.site_dir).resolve()
+        assert self.settings.cache_dir is not None
+        config_name = Path(config.config_file_path or "mkdocs.yml").name
+        font_dir = self.settings.cache_dir / "fonts"
+        try:
+            font_css = pdf_font_css(site_dir / FONTS_CSS, font_dir)
+        except FontMissing as exc:
+            return [
+                Problem(
+                    config_name,
+                    f"không nhúng được phông chữ Be Vietnam Pro vào bản PDF của bản tin: {exc} "
+                    "Các tệp phông nằm trong assets/fonts/ của giao diện bantin; cài lại bantin "
+                    "(.venv/bin/pip install -c requirements.lock -e .) hoặc chép lại thư mục đó. "
+                    "Muốn dựng trang mà chưa cần bản PDF: đặt 'pdf: false' trong mục 'bulletins'.",
+                    field="bulletins.pdf",
+                )
+            ]
         jobs = []
         for issue, url, html in self.pdf_html.values():
             newest = max(post.date for post in issue.posts)
@@ -197,6 +217,8 @@ class BulletinBuild:
                     keywords=("bản tin", self.ward.name, issue.period.label),
                     created=newest.isoformat(timespec="seconds"),
                     site_url=self.site_url,
+                    font_css=font_css,
+                    font_dir=font_dir,
                 )
             )
         assert self.settings.cache_dir is not None

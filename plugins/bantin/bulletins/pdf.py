@@ -87,6 +87,8 @@ class PdfJob:
     keywords: tuple[str, ...] = ()
     created: str = ""  # W3C date of the issue's newest post: the same content, the same PDF
     site_url: str = ""  # links in the PDF point to the site online; its files are read locally
+    font_css: str = ""  # @font-face rules of the merged fonts (see fonts.py)
+    font_dir: Path | None = None  # where those merged fonts are
 
     @property
     def base_url(self) -> str:
@@ -115,7 +117,15 @@ class PdfJob:
 
     def cache_key(self, engine_version: str) -> str:
         digest = hashlib.sha256()
-        parts = (FORMAT, engine_version, self.title, self.author, self.subject, self.created)
+        parts = (
+            FORMAT,
+            engine_version,
+            self.title,
+            self.author,
+            self.subject,
+            self.created,
+            self.font_css,
+        )
         for part in (*parts, self.site_url):
             digest.update(part.encode() + b"\0")
         digest.update("\0".join(self.keywords).encode() + b"\0")
@@ -198,6 +208,7 @@ class _Fetcher:
 
     site_dir: Path
     site_url: str = ""
+    font_dir: Path | None = None
     missing: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
 
@@ -217,14 +228,15 @@ class _Fetcher:
                 else:
                     outer.refused.append(url)
                     raise ValueError(f"bantin không tải tài nguyên ngoài trang: {url}")
-                if not _inside(path, outer.site_dir):
+                fonts = outer.font_dir is not None and _inside(path, outer.font_dir)
+                if not fonts and not _inside(path, outer.site_dir):
                     outer.refused.append(url)
                     raise ValueError(f"ngoài thư mục trang: {path}")
                 suffix = path.suffix.lower()
                 try:
                     data = path.read_bytes()
                 except OSError:
-                    outer.missing.append(path.relative_to(outer.site_dir.resolve()).as_posix())
+                    outer.missing.append(path.name)
                     raise
                 mime = _MIME.get(suffix, "application/octet-stream")
                 if suffix in _IMAGE_SUFFIXES:
@@ -245,18 +257,31 @@ class _Collect(logging.Handler):
 
 def render_pdf(job: PdfJob, weasyprint) -> bytes:
     """Draw one PDF (no cache); raise :class:`PdfUnavailable` or :class:`PdfFailed`."""
-    fetcher = _Fetcher(job.site_dir.resolve(), job.site_url)
+    fetcher = _Fetcher(
+        job.site_dir.resolve(), job.site_url, job.font_dir.resolve() if job.font_dir else None
+    )
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     saved = (logger.handlers[:], logger.propagate)
     logger.handlers, logger.propagate = [collect], False
     try:
+        url_fetcher = fetcher.make(weasyprint)
+        from weasyprint.text.fonts import FontConfiguration
+
+        font_config = FontConfiguration()  # a user stylesheet's @font-face needs one shared
+        fonts = []
+        if job.font_css:
+            fonts.append(
+                weasyprint.CSS(
+                    string=job.font_css, url_fetcher=url_fetcher, font_config=font_config
+                )
+            )
         document = weasyprint.HTML(
             string=job.html,
             base_url=job.base_url,
-            url_fetcher=fetcher.make(weasyprint),
+            url_fetcher=url_fetcher,
             media_type="print",
-        ).render()
+        ).render(stylesheets=fonts, font_config=font_config)
         metadata = document.metadata
         metadata.title = job.title
         metadata.authors = [job.author] if job.author else []
