@@ -156,8 +156,8 @@ class BulletinBuild:
                 IssueArticle(
                     post=post,
                     anchor=anchor,
-                    body=Markup(demote_headings(body, 1)),
-                    box=Markup(demote_headings(box, 1)),
+                    body=Markup(demote_headings(body, 2)),
+                    box=Markup(demote_headings(box, 2)),
                     lead=post.summary or leads.get(post.url, ""),
                 )
             )

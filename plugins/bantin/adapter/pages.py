@@ -255,6 +255,7 @@ class SiteBuild(HasProblems):
             html, self.boxes[post.url] = self.box_renderer.place(
                 html, self.bodies[post.url], post, page.url
             )
+        self.post_html[post.url] = html
         return html
 
     def _env(self, config: MkDocsConfig, files: Files) -> Environment:

@@ -74,9 +74,9 @@ class Period:
 
     @property
     def label(self) -> str:
-        """``tháng 10/2020`` or ``quý 4/2020`` (Babel ``vi``)."""
+        """``tháng 10/2020``, ``tháng 5/2021`` or ``quý 4/2020`` (Babel ``vi``)."""
         if self.kind == MONTH:
-            return "tháng " + babel_dates.format_date(self.start, "MM/y", locale="vi")
+            return "tháng " + babel_dates.format_date(self.start, "M/y", locale="vi")
         text = babel_dates.format_date(self.start, "QQQQ/y", locale="vi")
         return text[:1].lower() + text[1:]
 
