@@ -316,3 +316,31 @@ def test_bulletins_are_off_unless_enabled(tmp_path: Path) -> None:
     assert run.ok, run.output
     assert not site.exists("ban-tin/")
     assert "Bản tin" not in site.html("")
+
+
+def test_readme_examples_build(tmp_path: Path) -> None:
+    """The README's bulletin settings and issue file, used as written on a copy of the demo's posts."""
+    import shutil
+
+    import yaml
+
+    from tests.sitekit import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = between(readme, "## Bản tin (số định kỳ)", "\n## ")
+    config = yaml.safe_load(between(section, "```yaml\n", "```"))["bulletins"]
+    issue_file = between(section, "```text\n", "```")
+    assert config["enabled"] is True
+    site = TinySite(tmp_path / "ward", bulletins={**config, "pdf": False})
+    shutil.copytree(REPO / "posts" / "2026", site.root / "posts" / "2026")
+    (site.root / "bulletins").mkdir()
+    (site.root / "bulletins" / "2026-11.md").write_text(issue_file, encoding="utf-8")
+    run = site.build()
+    assert run.ok, run.output
+    page = site.html("ban-tin/2026-11/")
+    assert article_titles(page) == [
+        "Ra quân cao điểm phòng cháy, chữa cháy mùa hanh khô 2026",
+        "Lịch tiếp công dân của lãnh đạo phường quý IV năm 2026",
+    ]
+    assert "Mùa hanh khô, mỗi nhà một bình chữa cháy" in page
+    assert "<strong>lịch tiếp công dân quý IV</strong>" in page

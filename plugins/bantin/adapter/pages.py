@@ -239,6 +239,9 @@ class SiteBuild(HasProblems):
         # An escaped Markup title: Material's own templates and its search index
         # print page titles as HTML, and our autoescaped templates will not escape it twice.
         page.meta = {"title": escape(route.title), "template": route.template, "hide": ["toc"]}
+        if isinstance(route.view, BulletinView):
+            # An issue repeats its articles: search finds them at their own address.
+            page.meta["search"] = {"exclude": True}
         return markdown
 
     def page_content(self, page: Page, html: str) -> str:

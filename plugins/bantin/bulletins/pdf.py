@@ -14,6 +14,7 @@ install, or how to switch PDFs off.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import io
 import logging
@@ -333,11 +334,23 @@ def write_pdfs(
     share it never read half a PDF.
     """
     started = time.perf_counter()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # Builds sharing the cache take turns: the second finds the first one's PDFs
+    # instead of drawing the same ones at the same time.
+    with open(cache_dir / ".lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        report = _write(jobs, cache_dir, engine_loader)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write(
+    jobs: Sequence[PdfJob], cache_dir: Path, engine_loader: Callable[[], object]
+) -> PdfReport:
     report = PdfReport()
     version = engine_version()
     engine = None
     used: set[str] = set()
-    cache_dir.mkdir(parents=True, exist_ok=True)
     for job in jobs:
         key = job.cache_key(version)
         cached = cache_dir / f"{key}.pdf"
@@ -357,7 +370,6 @@ def write_pdfs(
         job.target.write_bytes(data)
         report.drawn.append(job.issue_key)
     _prune(cache_dir, used)
-    report.seconds = time.perf_counter() - started
     return report
 
 
