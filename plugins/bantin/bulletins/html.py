@@ -15,7 +15,8 @@ import markdown
 
 from ..posts.sanitize import sanitize_html
 
-_ATTR = re.compile(r'(?P<name>\b(?:src|href))="(?P<value>[^"]*)"')
+_ATTR = re.compile(r'(?P<name>\b(?:src|href|data-original))="(?P<value>[^"]*)"')
+_SRCSET = re.compile(r'\bsrcset="(?P<value>[^"]*)"')
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _ID = re.compile(r'\bid="([^"]*)"')
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
@@ -29,22 +30,28 @@ def relative(target: str, page_url: str) -> str:
 
 
 def rebase(html: str, from_url: str, to_url: str, anchor_prefix: str = "") -> str:
-    """Re-point relative ``src``/``href`` from the page ``from_url`` to the page ``to_url``."""
+    """Re-point relative ``src``/``href``/``srcset`` from the page ``from_url`` to the page ``to_url``."""
 
-    def move(match: re.Match[str]) -> str:
-        value = match["value"]
-        if _EXTERNAL.match(value) or not value:
+    def moved(value: str) -> str:
+        if not value or _EXTERNAL.match(value):
             if value.startswith("#") and anchor_prefix:
-                return f'{match["name"]}="#{anchor_prefix}{value[1:]}"'
-            return match.group(0)
+                return f"#{anchor_prefix}{value[1:]}"
+            return value
         path, hash_sign, fragment = value.partition("#")
         target = posixpath.normpath(posixpath.join(from_url or ".", path))
         if path.endswith("/") or not path:
             target += "/"
-        moved = relative(target, to_url)
-        return f'{match["name"]}="{moved}{hash_sign}{fragment}"'
+        return f"{relative(target, to_url)}{hash_sign}{fragment}"
 
-    html = _ATTR.sub(move, html)
+    def move_set(match: re.Match[str]) -> str:
+        items = []
+        for item in match["value"].split(","):
+            url, _, size = item.strip().partition(" ")
+            items.append(moved(url) + (f" {size}" if size else ""))
+        return f'srcset="{", ".join(items)}"'
+
+    html = _ATTR.sub(lambda m: f'{m["name"]}="{moved(m["value"])}"', html)
+    html = _SRCSET.sub(move_set, html)
     if anchor_prefix:
         html = _ID.sub(lambda m: f'id="{anchor_prefix}{m[1]}"', html)
     return html
