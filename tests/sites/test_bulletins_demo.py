@@ -74,7 +74,7 @@ def test_demo_edited_issue(demo_site: Path) -> None:
         in page
     )
     assert re.search(
-        r'<meta property="og:image" content="https://phucloi\.example\.vn/2026/11/18/[^"]+\.jpg">',
+        r'<meta property="og:image" content="https://phucloi\.example\.vn/anh/ra-quan-pccc-2026-[0-9a-f]+-chia-se\.jpg">',
         page,
     )
     assert (demo_site / "ban-tin/2026-11/ban-tin-phuong-phuc-loi-so-11-2026.pdf").is_file()
