@@ -42,6 +42,7 @@ def test_full_disk_keeps_previous_site(site: Site, tmp_path: Path, tmpfs) -> Non
     assert done.returncode != 0
     assert "ổ đĩa đã đầy" in done.stdout
     assert "trang đang chạy được giữ nguyên" in done.stdout
+    assert "Traceback" not in done.stdout  # issue 13 item 12: it used to follow the message
     assert manifest(site.site_dir) == before
     assert leftovers(site.site_dir.parent) == []
 

@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.utils import CountHandler
@@ -254,12 +254,17 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
         log.info(f"Đã thay trang mới vào '{run.site_dir}' ({result.method}).")
         self._finish()
 
+    @event_priority(LAST)
     def on_build_error(self, *, error: Exception) -> None:
-        """Discard the staging folder: the live site stays as it was."""
+        """Discard the staging folder: the live site stays as it was.
+
+        A disk or file error ends the build with its Vietnamese explanation
+        (an ``Abort``), instead of MkDocs printing a Python traceback after it.
+        """
         run = self._run
-        if run is not None and isinstance(error, OSError):
-            log.error(str(atomic.describe_os_error(error, run.site_dir, run.staging)))
         self._finish()
+        if run is not None and isinstance(error, OSError):
+            raise Abort(str(atomic.describe_build_error(error, run.site_dir, run.staging)))
 
     def on_shutdown(self) -> None:
         self._finish()

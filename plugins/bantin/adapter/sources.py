@@ -46,7 +46,20 @@ def drop_unsafe_sources(files: Files, root: Path, docs_dir: str) -> list[Problem
         if _is_leftover(Path(file.src_uri).name):
             files.remove(file)
             continue
-        if not Path(file.abs_src_path).resolve().is_relative_to(real_root):
+        try:
+            real = Path(file.abs_src_path).resolve(strict=True)
+        except (OSError, RuntimeError):  # a symlink loop or a link to nothing
+            files.remove(file)
+            problems.append(
+                Problem(
+                    shown,
+                    "tệp là liên kết (symlink) vòng lặp hoặc trỏ tới tệp không còn, nên không "
+                    "được đăng. Hãy xoá liên kết đó hoặc cho nó trỏ tới một tệp thật trong docs/.",
+                    severity=Severity.WARNING,
+                )
+            )
+            continue
+        if not real.is_relative_to(real_root):
             files.remove(file)
             problems.append(
                 Problem(

@@ -74,7 +74,19 @@ def discover(posts_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
             if name.endswith(IGNORED_SUFFIXES):
                 continue
             path = Path(dirpath, name)
-            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+            try:
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError):  # a symlink loop or a link to nothing
+                problems.append(
+                    Problem(
+                        display_path(path, root),
+                        "liên kết (symlink) vòng lặp hoặc trỏ tới tệp không còn nên không được "
+                        "đăng. Hãy xoá liên kết đó hoặc chép tệp thật vào thư mục posts/.",
+                        severity=Severity.WARNING,
+                    )
+                )
+                continue
+            if path.is_symlink() and not real.is_relative_to(real_root):
                 problems.append(
                     Problem(
                         display_path(path, root),

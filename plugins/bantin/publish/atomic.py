@@ -213,6 +213,39 @@ def _fix(exc: OSError) -> str:
     return fixes.get(exc.errno or 0, "Hãy kiểm tra thư mục chứa 'site_dir' rồi dựng lại.")
 
 
+_READ_REASONS = {
+    errno.ELOOP: (
+        "là liên kết tượng trưng (symlink) vòng lặp: nó trỏ (qua các liên kết khác) về chính nó",
+        "Hãy xoá liên kết đó hoặc cho nó trỏ tới một tệp thật.",
+    ),
+    errno.EACCES: ("không có quyền đọc", "Hãy cấp quyền đọc cho tệp hoặc thư mục này."),
+    errno.ENAMETOOLONG: (
+        "có tên hoặc đường dẫn quá dài cho hệ thống tệp",
+        "Hãy đặt tên ngắn hơn (tên tệp, 'slug', 'id').",
+    ),
+    errno.EIO: ("ổ đĩa báo lỗi khi đọc", "Hãy kiểm tra ổ đĩa, chép lại tệp này."),
+}
+
+
+def describe_build_error(
+    exc: OSError, site_dir: Path | str, staging: Path | str | None = None
+) -> AtomicBuildError:
+    """An OSError met anywhere in a build: writing the site, or reading a source file.
+
+    A path outside the output (a source under ``docs/`` or ``posts/``) is a
+    read problem of that file, never blamed on ``site_dir``.
+    """
+    path = str(exc.filename2 or exc.filename or "")
+    output = [str(site_dir)] + ([str(staging)] if staging is not None else [])
+    inside_output = any(path == root or path.startswith(root + os.sep) for root in output)
+    if path and not inside_output and exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+        why, fix = _READ_REASONS.get(
+            exc.errno or 0, (f"không đọc được ({exc.strerror or exc})", "Hãy kiểm tra tệp này.")
+        )
+        return _fail(path, f"bản dựng thất bại: tệp {why}; trang đang chạy được giữ nguyên. {fix}")
+    return describe_os_error(exc, site_dir, staging)
+
+
 def describe_os_error(
     exc: OSError, site_dir: Path | str, staging: Path | str | None = None
 ) -> AtomicBuildError:

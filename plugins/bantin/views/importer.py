@@ -26,7 +26,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ..core.dates import VIETNAM
@@ -34,13 +34,16 @@ from ..core.errors import ContentError, Problem
 from . import store
 from .bots import is_bot_raw
 from .coverage import FileScan, material_of
-from .logparse import LINE_RE, LogFile, first_time, parse_time
+from .logparse import LINE_RE, LogFile, LogTooLarge, first_time, parse_time
 from .paths import COUNTED_STATUSES, PageMapper, normalize_page_url
 from .paths import site_prefix as prefix_of
 from .skip import Skip
 from .visitors import ViewWindow, VisitorHasher
 
 PROGRESS_EVERY = 1 << 16
+# A line stamped later than the import's own time plus this is a clock glitch:
+# skipped, and never allowed to mark a time span as imported.
+FUTURE_TOLERANCE = 3600
 _VN_OFFSET = int(VIETNAM.utcoffset(None).total_seconds())
 _EPOCH_DAY = datetime(1970, 1, 1).date()
 
@@ -130,6 +133,8 @@ def _check_readable(paths: list[Path]) -> None:
 def _read_error(path: Path, line: int, exc: BaseException) -> LogReadError:
     if isinstance(exc, EOFError):
         why = "tệp nén .gz bị cắt cụt (có thể đang được ghi dở)"
+    elif isinstance(exc, LogTooLarge):
+        why = f"tệp nén .gz giãn ra quá lớn so với một nhật ký thật ({exc})"
     elif isinstance(exc, (gzip.BadGzipFile, zlib.error)):
         why = f"tệp nén .gz bị hỏng ({exc})"
     else:
@@ -177,7 +182,7 @@ def import_logs(
         for path in files:
             try:
                 starts[path] = first_time(path)
-            except (OSError, EOFError, zlib.error) as exc:
+            except (OSError, EOFError, zlib.error, LogTooLarge) as exc:
                 raise _read_error(path, 0, exc) from None
         ordered = sorted(files, key=lambda p: (starts[p] is not None, starts[p] or 0))
         sizes = {p: p.stat().st_size for p in ordered}
@@ -190,6 +195,7 @@ def import_logs(
         bot = is_bot_raw
         ok_statuses = frozenset(str(code).encode() for code in COUNTED_STATUSES)
         day_of = _day_names()
+        latest = int((now or datetime.now(UTC)).timestamp()) + FUTURE_TOLERANCE
         skipped = summary.skipped
         added_pages, added_days = summary.pages, summary.days
         first = last = None
@@ -240,6 +246,9 @@ def import_logs(
                         if when is None:
                             skipped[Skip.MALFORMED] += 1
                             continue
+                        if when > latest:
+                            skipped[Skip.FUTURE] += 1
+                            continue
                         if first is None or when < first:
                             first = when
                         if last is None or when > last:
@@ -257,8 +266,10 @@ def import_logs(
                             views += 1
                             added_pages[page] += 1
                             added_days[day_of(when)] += 1
-            except (OSError, EOFError, zlib.error) as exc:
+            except (OSError, EOFError, zlib.error, LogTooLarge) as exc:
                 raise _read_error(path, count, exc) from None
+            if log.too_long:
+                skipped[Skip.TOO_LONG] += log.too_long
             scan.finish()
             info.lines, info.views = count, views
             summary.lines += count

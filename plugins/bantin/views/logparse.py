@@ -48,6 +48,20 @@ _MONTHS = {
 }
 
 GZIP_MAGIC = b"\x1f\x8b"
+MAX_EAST = 14 * 3600
+MAX_WEST = 12 * 3600
+# A log line longer than this is not a request line (nginx's own limit for a
+# whole request header is 8 KiB by default); it is skipped, never held whole.
+MAX_LINE = 32 * 1024
+# A .gz log may not grow more than this many times when decompressed: real logs
+# compress 10-30 times; a "zip bomb" (a file of zeros) a thousand times.
+MAX_RATIO = 200
+MIN_BUDGET = 64 * 1024 * 1024
+
+
+class LogTooLarge(ValueError):
+    """A compressed log that decompresses to far more than any real log would."""
+
 
 # Reasons a line is malformed.
 BAD_FORMAT = "format"
@@ -114,7 +128,12 @@ def _day_start(day: bytes, zone: bytes) -> int | None:
         midnight = datetime(int(day[7:]), month, int(day[:2]), tzinfo=UTC)
     except (KeyError, ValueError):
         return None
+    if len(zone) != 5 or int(zone[3:5]) > 59:
+        return None
     offset = int(zone[1:3]) * 3600 + int(zone[3:5]) * 60
+    # Real offsets run from -12:00 to +14:00; "+9999" is a damaged line, not a place.
+    if offset > (MAX_EAST if zone[:1] == b"+" else MAX_WEST):
+        return None
     return int(midnight.timestamp()) - (offset if zone[:1] == b"+" else -offset)
 
 
@@ -203,6 +222,7 @@ class LogFile:
         self.compressed = self._raw.read(2) == GZIP_MAGIC
         self._raw.seek(0)
         self._stream: IO[bytes] = self._raw
+        self.too_long = 0
         if self.compressed:
             # A buffer over GzipFile reads lines about a third faster than GzipFile alone.
             self._stream = io.BufferedReader(gzip.GzipFile(fileobj=self._raw), 1 << 16)
@@ -212,7 +232,32 @@ class LogFile:
         return self._raw.tell()
 
     def __iter__(self) -> Iterator[bytes]:
-        return iter(self._stream)
+        """The lines, each at most :data:`MAX_LINE` bytes; longer ones are counted in
+        :attr:`too_long` and skipped without ever being held in memory whole."""
+        read = self._stream.readline
+        budget = max(self.size * MAX_RATIO, MIN_BUDGET) if self.compressed else None
+        total = 0
+        while True:
+            line = read(MAX_LINE + 1)
+            if not line:
+                return
+            total += len(line)
+            if len(line) > MAX_LINE and not line.endswith(b"\n"):
+                self.too_long += 1
+                while line and not line.endswith(b"\n"):
+                    line = read(MAX_LINE)
+                    total += len(line)
+                    self._check_budget(total, budget)
+                continue
+            self._check_budget(total, budget)
+            yield line
+
+    def _check_budget(self, total: int, budget: int | None) -> None:
+        if budget is not None and total > budget:
+            raise LogTooLarge(
+                f"giải nén ra hơn {budget // (1024 * 1024)} MB từ tệp "
+                f"{max(1, self.size // 1024)} KB nén"
+            )
 
     def close(self) -> None:
         self._stream.close()

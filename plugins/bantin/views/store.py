@@ -87,6 +87,7 @@ restore it from git instead (``git log -- data/views.json``).
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -257,7 +258,8 @@ def load(path: str | Path) -> ViewsData:
     path = Path(path)
     shown = str(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        # utf-8-sig: Notepad on Windows saves UTF-8 with a byte-order mark.
+        text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         return ViewsData()
     except UnicodeDecodeError:
@@ -276,14 +278,28 @@ def load(path: str | Path) -> ViewsData:
             line=exc.lineno,
             column=exc.colno,
         ) from None
-    return from_json(doc, shown)
+    except RecursionError:
+        raise ViewsDataError(
+            shown,
+            "tệp bị hỏng: các ngoặc [ ] hoặc { } lồng nhau sâu bất thường, không phải tệp "
+            "lượt xem do bantin ghi. " + _how_to_fix(shown),
+        ) from None
+    try:
+        return from_json(doc, shown)
+    except RecursionError:
+        raise ViewsDataError(
+            shown, "tệp bị hỏng: dữ liệu lồng nhau sâu bất thường. " + _how_to_fix(shown)
+        ) from None
 
 
 @contextlib.contextmanager
 def locked(path: str | Path) -> Iterator[None]:
     """Hold an exclusive lock on the data file's folder, so two imports cannot interleave."""
     folder = Path(path).parent
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
     try:
         import fcntl
     except ImportError:  # not POSIX: no lock, as before
@@ -303,9 +319,33 @@ def locked(path: str | Path) -> Iterator[None]:
         os.close(fd)
 
 
+def _write_error(path: str | Path, exc: OSError) -> ViewsDataError:
+    """A disk that is full, read-only or forbidden, said in Vietnamese."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        why, fix = "ổ đĩa đã đầy", "Giải phóng chỗ trống trên ổ đĩa rồi chạy lại lệnh."
+    elif exc.errno == errno.EROFS:
+        why, fix = "ổ đĩa chỉ cho đọc", "Chạy lệnh trên ổ đĩa ghi được (hoặc gắn lại ổ cho ghi)."
+    elif exc.errno in (errno.EACCES, errno.EPERM):
+        why, fix = "không có quyền ghi", "Kiểm tra quyền ghi thư mục chứa tệp (thử chạy với sudo)."
+    else:
+        why, fix = f"lỗi ghi tệp ({exc.strerror or exc})", "Kiểm tra ổ đĩa rồi chạy lại lệnh."
+    return ViewsDataError(
+        str(path), f"không ghi được tệp lượt xem: {why}. Tệp cũ giữ nguyên như trước. {fix}"
+    )
+
+
 def save(data: ViewsData, path: str | Path, now: datetime | None = None) -> None:
-    """Write the data file atomically: temp file in the same folder, fsync, rename over."""
-    path = Path(path)
+    """Write the data file atomically: temp file in the same folder, fsync, rename over.
+
+    A disk error raises :class:`ViewsDataError`; the old file is then untouched.
+    """
+    try:
+        _save(data, Path(path), now)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+
+
+def _save(data: ViewsData, path: Path, now: datetime | None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data.updated = (now or datetime.now(VIETNAM)).astimezone(VIETNAM).isoformat(timespec="seconds")
     text = json.dumps(data.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -392,7 +392,7 @@ def test_crash_while_saving_keeps_old_counts(
 
     with monkeypatch.context() as patch:
         patch.setattr(store.os, "replace", crash)
-        with pytest.raises(OSError):
+        with pytest.raises(ViewsDataError, match="ổ đĩa đã đầy"):
             run([new], data)
     assert data.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

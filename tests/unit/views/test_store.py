@@ -143,7 +143,7 @@ def test_failed_rename_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.M
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(store.os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(store.ViewsDataError, match="ổ đĩa đã đầy"):
         store.save(bigger, path, NOW)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["views.json"]  # no temp file left
