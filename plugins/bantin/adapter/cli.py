@@ -61,7 +61,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def report(problems: Sequence[Problem], out=sys.stdout) -> tuple[int, int]:
+def report(problems: Sequence[Problem], out=None) -> tuple[int, int]:
+    out = out or sys.stdout  # looked up at call time, so a redirected stdout gets it
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
     for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):

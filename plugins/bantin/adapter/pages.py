@@ -145,6 +145,11 @@ class SiteBuild(HasProblems):
         lines = [str(p) for p in self.errors]
         return f"Có {len(lines)} lỗi trong nội dung, trang chưa được dựng lại:\n" + "\n".join(lines)
 
+    def post_file_of(self, src_uri: str) -> str | None:
+        """The ``posts/…`` file an article page was made from (for messages)."""
+        route = self.routes.get(src_uri)
+        return route.view.post.path if route and isinstance(route.view, PostView) else None
+
     def watched_paths(self) -> list[Path]:
         data = self.root / self.cfg.views.data_file
         extra = self.bulletins.watched_paths() if self.bulletins else []

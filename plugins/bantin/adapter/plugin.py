@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from .config import BantinConfig
 from .headings import use_vietnamese_heading_ids
 from .markup import fix_material_markup
+from .messages import translate_post_messages
 from .pages import SiteBuild
 from .theme import add_theme_layer, drop_raw_templates
 
@@ -48,6 +49,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             raise PluginError(self.build.error_report())
         self.build.default_nav(config)
         use_vietnamese_heading_ids(config)
+        translate_post_messages(self.build.post_file_of)
         self._check_counter_csp(config)
         return config
 

@@ -7,9 +7,11 @@ written. A missing file is an error naming the line, not a broken image.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from .svg import svg_problem
 
@@ -33,16 +35,27 @@ ATTACHMENT_SUFFIXES = (
     ".ods",
     ".zip",
 )
-# Markdown links and images: [text](target "title") / ![alt](<target>)
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+# Markdown links and images: [text](target "title") / ![alt](<target>). The target may hold
+# spaces and balanced parentheses, as Windows names photos: "Ảnh 1 (2).JPG".
+_MD_LINK = re.compile(r"\]\(((?:[^()\n]|\([^()\n]*\))*)\)")
+_MD_TITLE = re.compile(r"""\s+(?:"[^"]*"|'[^']*'|\([^)]*\))\s*$""")
 _HTML_SRC = re.compile(r"""\b(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
+# C:\Users\..., C:/Users/..., \\may-chu\chia-se\..., file:///C:/...
+_WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\|file:)", re.I)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _FENCE = re.compile(r"^(```|~~~)")
 
 
 @dataclass(frozen=True)
 class Reference:
+    """A file a post's body refers to: ``target`` as on disk (``%20`` decoded), ``written`` as typed."""
+
     target: str
     line: int
+    written: str = ""
+    # "file": an attachment to publish beside the post; "link": a relative link to some
+    # other file (``bai-khac.md``, ``trang.html``), which must be a page of docs/.
+    kind: str = "file"
 
 
 @dataclass(frozen=True)
@@ -53,8 +66,22 @@ class Attachment:
     source: Path
 
 
+def _link_target(inside: str) -> str:
+    """The target of ``](...)``: angle brackets and a title removed."""
+    inside = inside.strip()
+    if inside.startswith("<"):
+        end = inside.find(">")
+        return inside[1:end] if end > 0 else inside[1:]
+    return _MD_TITLE.sub("", inside).strip()
+
+
+def is_windows_path(target: str) -> bool:
+    return _WINDOWS_PATH.match(target) is not None
+
+
 def local_references(body: str, first_line: int = 1) -> list[Reference]:
-    """Relative references to attachment files in a Markdown body, outside code blocks."""
+    """References to files in a Markdown body, outside code: the post's own files to publish,
+    and paths that cannot work on a web site (``C:\\…``, ``/home/…``) so they can be reported."""
     found: list[Reference] = []
     fenced = False
     for offset, line in enumerate(body.split("\n")):
@@ -63,13 +90,22 @@ def local_references(body: str, first_line: int = 1) -> list[Reference]:
             continue
         if fenced or line.startswith(("    ", "\t")):
             continue
-        for match in [*_MD_LINK.finditer(line), *_HTML_SRC.finditer(line)]:
-            target = match.group(1)
-            if ":" in target or target.startswith(("/", "#", "?")):
+        written = [_link_target(m.group(1)) for m in _MD_LINK.finditer(line)]
+        written += [m.group(1).strip() for m in _HTML_SRC.finditer(line)]
+        for target in written:
+            if not target or target.startswith(("#", "?")):
                 continue
-            path = target.split("#", 1)[0].split("?", 1)[0]
-            if PurePosixPath(path).suffix.lower() in ATTACHMENT_SUFFIXES:
-                found.append(Reference(path, first_line + offset))
+            if is_windows_path(target) or "\\" in target:
+                found.append(Reference(target, first_line + offset, target))
+                continue
+            if _SCHEME.match(target) or target.startswith("//"):
+                continue  # a web address, mailto:, tel:
+            path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+            suffix = PurePosixPath(path).suffix.lower()
+            if suffix in ATTACHMENT_SUFFIXES:
+                found.append(Reference(path, first_line + offset, target))
+            elif suffix and not path.startswith("/"):
+                found.append(Reference(path, first_line + offset, target, "link"))
     return found
 
 
@@ -106,25 +142,81 @@ def image_problem(path: Path, shown: str) -> str | None:
     )
 
 
-def resolve(reference: Reference, post_file: Path, root: Path) -> Attachment | str:
-    """The attachment, or a Vietnamese message saying why it cannot be published."""
-    parts = PurePosixPath(reference.target).parts
-    if ".." in parts or "\\" in reference.target:
+def where_it_goes(shown: str) -> str:
+    """The fix for a file that is not beside the post: its name in an ``anh/`` folder there."""
+    name = re.split(r"[\\/]", shown.rstrip("/\\"))[-1] or "ten-anh.jpg"
+    return f"anh/{name}"
+
+
+def path_problem(target: str) -> str | None:
+    """Why a path typed in a post cannot work on the web site (Windows or absolute), or ``None``."""
+    fix = where_it_goes(target)
+    if is_windows_path(target):
         return (
-            f"tệp “{reference.target}” phải nằm trong thư mục của bài (không dùng '..'); "
+            f"“{target}” là đường dẫn trên máy tính của bạn; trang web không đọc được ổ đĩa "
+            f"của máy. Chép tệp vào thư mục anh/ cạnh bài viết rồi viết “{fix}”."
+        )
+    if "\\" in target:
+        return (
+            f"đường dẫn “{target}” dùng dấu '\\' của Windows; trên trang web phải dùng dấu '/'. "
+            f"Viết “{target.replace(chr(92), '/')}”."
+        )
+    if target.startswith("/"):
+        return (
+            f"“{target}” là đường dẫn tuyệt đối (bắt đầu bằng '/'), không phải tệp cạnh bài. "
+            f"Chép tệp vào thư mục anh/ cạnh bài viết rồi viết “{fix}” (không có '/' ở đầu)."
+        )
+    return None
+
+
+def link_problem(reference: Reference, page_uri: str, docs: Path) -> str | None:
+    """Why a relative link to a non-attachment file leads nowhere on the site, or ``None``.
+
+    Resolved as the site engine resolves it: from the article's own page
+    (``2020/10/13/ten-bai/index.md``), against the pages of ``docs/``.
+    """
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), reference.target))
+    for candidate in (target, target.removesuffix(".html") + ".md"):
+        if not candidate.startswith("../") and (docs / candidate).is_file():
+            return None
+    return (
+        f"liên kết “{reference.written or reference.target}” không dẫn tới trang hay tệp nào của "
+        "trang web. Tệp cho người đọc tải về (PDF, Word, Excel, ảnh) thì đặt cạnh bài và viết "
+        "tên tệp, ví dụ [Tải kế hoạch](tep/ke-hoach.pdf); bài khác hay trang khác thì dán địa chỉ "
+        "đầy đủ của nó, ví dụ https://phuong.example.vn/2020/10/13/ten-bai/."
+    )
+
+
+def resolve(
+    reference: Reference, post_file: Path, root: Path, docs: Path | None = None
+) -> Attachment | str | None:
+    """The attachment, a Vietnamese message saying why it cannot be published, or ``None``
+    for a site file under ``docs/`` (an absolute ``/assets/logo.png`` that exists)."""
+    target = reference.target
+    if target.startswith("/") and docs is not None and not is_windows_path(target):
+        candidate = docs / target.lstrip("/")
+        if candidate.is_file() and candidate.resolve().is_relative_to(docs.resolve()):
+            return None
+    trouble = path_problem(target)
+    if trouble:
+        return trouble
+    parts = PurePosixPath(target).parts
+    if ".." in parts:
+        return (
+            f"tệp “{reference.written or target}” phải nằm trong thư mục của bài (không dùng '..'); "
             "chép tệp vào cạnh bài viết, ví dụ: anh/ten-anh.jpg"
         )
-    candidate = post_file.parent / reference.target
+    candidate = post_file.parent / target
     if not candidate.is_file():
         return (
-            f"không tìm thấy tệp “{reference.target}” mà bài nhắc tới. "
+            f"không tìm thấy tệp “{reference.written or target}” mà bài nhắc tới. "
             "Kiểm tra tên tệp, chữ hoa/thường và phần mở rộng, và đặt tệp cạnh bài viết."
         )
     resolved = candidate.resolve()
     if not resolved.is_relative_to(root.resolve()):
-        return f"tệp “{reference.target}” nằm ngoài thư mục của trang."
+        return f"tệp “{reference.written or target}” nằm ngoài thư mục của trang."
     if resolved.suffix.lower() in IMAGE_SUFFIXES:
-        trouble = image_problem(resolved, reference.target)
+        trouble = image_problem(resolved, target)
         if trouble:
             return trouble
-    return Attachment(reference.target, resolved)
+    return Attachment(target, resolved)

@@ -12,16 +12,25 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import unquote
 
 from ..core.dates import DateError, has_time, parse_post_date, to_vietnam
 from ..core.errors import ContentError, HasProblems, Problem, Severity
 from ..core.text import fold_key, slugify
 from . import fields
-from .attachments import IMAGE_SUFFIXES, image_problem, local_references
+from .attachments import (
+    IMAGE_SUFFIXES,
+    image_problem,
+    is_windows_path,
+    link_problem,
+    local_references,
+    path_problem,
+)
 from .attachments import resolve as resolve_attachment
 from .fields import FieldError
 from .frontmatter import RawPost, quote_hint, read_post
 from .model import Category, Image, Post, Tag
+from .unread import unread_problems
 
 IGNORED_PREFIXES = (".", "_", "#", "~")
 IGNORED_SUFFIXES = ("~", ".swp", ".swo", ".tmp", ".bak")
@@ -124,7 +133,13 @@ def match_category(name: str, categories: Sequence[Category]) -> Category:
 
 
 def resolve_image(value: str, post_file: Path, options: LoadOptions, post_url: str) -> Image:
-    """Find the cover photo next to the post or under ``docs/``; it must exist and stay inside the site."""
+    """Find the cover photo next to the post or under ``docs/``; it must exist and stay inside the site.
+
+    Resolved like a photo in the body: a name with spaces or Vietnamese letters works
+    written plainly or with ``%20``; a Windows path is an error that says what to do.
+    """
+    if is_windows_path(value) or ("\\" in value and "://" not in value):
+        raise FieldError(path_problem(value) or "")
     if fields.link(value) != value or "://" in value or value.startswith("//"):
         raise FieldError(
             f"ảnh “{value}” phải là tệp trong thư mục của trang, không phải địa chỉ web."
@@ -139,9 +154,12 @@ def resolve_image(value: str, post_file: Path, options: LoadOptions, post_url: s
     real_root = options.root.resolve()
     real_docs = options.docs_dir.resolve()
     # Containment is decided on resolved paths (symlinks and '..' followed), never on strings.
+    decoded = PurePosixPath(unquote(relative.as_posix()))
+    names = [relative] if decoded == relative else [relative, decoded]
     candidates = [
-        (post_file.parent / relative, real_root),
-        (options.docs_dir / relative, real_docs),
+        (folder / name, boundary)
+        for folder, boundary in ((post_file.parent, real_root), (options.docs_dir, real_docs))
+        for name in names
     ]
     for candidate, boundary in candidates:
         if not candidate.is_file():
@@ -157,6 +175,8 @@ def resolve_image(value: str, post_file: Path, options: LoadOptions, post_url: s
         if boundary == real_docs:
             return Image(source=resolved, url=resolved.relative_to(real_docs).as_posix())
         return Image(source=resolved, url=post_url + resolved.name)
+    if value.startswith("/"):
+        raise FieldError(path_problem(value) or "")
     raise FieldError(
         f"không tìm thấy tệp ảnh “{value}” (đã tìm cạnh bài viết và trong docs/). "
         "Kiểm tra tên tệp, chữ hoa/thường và phần mở rộng."
@@ -262,7 +282,16 @@ def build_post(
 
     attachments = []
     for reference in local_references(raw.body, raw.body_line):
-        found = resolve_attachment(reference, abs_path, options.root)
+        if reference.kind == "link":
+            trouble = link_problem(reference, url + "index.md", options.docs_dir)
+            if trouble:
+                problems.append(
+                    Problem(raw.path, trouble, "nội dung", reference.line, None, Severity.WARNING)
+                )
+            continue
+        found = resolve_attachment(reference, abs_path, options.root, options.docs_dir)
+        if found is None:
+            continue
         if isinstance(found, str):
             problems.append(Problem(raw.path, found, field="nội dung", line=reference.line))
         elif found not in attachments:
@@ -353,6 +382,9 @@ def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult
             result.scheduled.append(post)
         else:
             candidates.append(post)
+    loaded = candidates + result.scheduled + result.skipped_drafts
+    attached = [a.source for post in loaded for a in post.attachments]
+    result.problems.extend(unread_problems(options.posts_dir, options.root, attached, display_path))
     clashes = check_unique(candidates, reserved)
     result.problems.extend(clashes)
     refused = {p.path for p in clashes}

@@ -9,7 +9,6 @@ the post described by ``valid/NAME.json``. See tests/fixtures/posts/README.md.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -20,34 +19,25 @@ from bantin.news.routes import RESERVED
 from bantin.posts.loader import LoadResult, load_posts
 from bantin.posts.model import Post
 
-from .conftest import FIXTURES, options_for
+from tests.fixturekit import FIXTURES, shown_file, stage
+
+from .conftest import options_for
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.md"))
 VALID = sorted((FIXTURES / "valid").glob("*.md"))
 SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING}
 
 
-def load_one(fixture: Path, root: Path, setup: dict[str, str] | None = None) -> LoadResult:
+def load_one(fixture: Path, root: Path, setup: dict[str, Any] | None = None) -> LoadResult:
     """Load a site whose posts/ holds only this fixture (and its folder's images)."""
-    posts = root / "posts"
-    posts.mkdir(parents=True)
-    (root / "docs").mkdir()
-    shutil.copyfile(fixture, posts / fixture.name)
-    images = fixture.parent / "anh"
-    if images.is_dir():
-        shutil.copytree(images, posts / "anh")
-    for action, target in (setup or {}).items():
-        assert action == "symlink_outside", action
-        outside = root.parent / "ngoai-trang" / "anh.png"
-        outside.parent.mkdir()
-        shutil.copyfile(FIXTURES / "valid" / "anh" / "bia.png", outside)
-        (posts / target).symlink_to(outside)
+    (root / "docs").mkdir(parents=True)
+    stage(fixture, root / "posts", setup)
     return load_posts(options_for(root, indicator_parser=parse_indicators), reserved=RESERVED)
 
 
-def matches(problem: Problem, want: dict[str, Any], shown: str) -> bool:
+def matches(problem: Problem, want: dict[str, Any], fixture: Path) -> bool:
     return (
-        problem.path == shown
+        problem.path == shown_file(fixture, want, "posts/")
         and problem.severity is SEVERITIES[want["severity"]]
         and problem.field == want["field"]
         and problem.line == want["line"]
@@ -67,13 +57,12 @@ def test_there_are_enough_fixtures() -> None:
 def test_invalid_post(fixture: Path, tmp_path: Path) -> None:
     expected = json.loads(fixture.with_suffix(".json").read_text(encoding="utf-8"))
     result = load_one(fixture, tmp_path / "site", expected.get("setup"))
-    shown = f"posts/{fixture.name}"
     report = "\n".join(str(p) for p in result.problems)
 
     wanted = expected["problems"]
     assert wanted, "an invalid fixture must expect at least one problem"
     for want in wanted:
-        assert any(matches(p, want, shown) for p in result.problems), (
+        assert any(matches(p, want, fixture) for p in result.problems), (
             f"expected {want}\nbut got:\n{report}"
         )
     assert len(result.problems) == len(wanted), f"unexpected extra problems:\n{report}"
@@ -83,7 +72,7 @@ def test_invalid_post(fixture: Path, tmp_path: Path) -> None:
         # The location a person (or an editor) can jump to: posts/x.md:LINE[:COL].
         assert text.startswith(problem.location + ": "), text
         if problem.line is not None:
-            assert problem.location.startswith(f"{shown}:{problem.line}")
+            assert problem.location.startswith(f"{problem.path}:{problem.line}")
         assert "Traceback" not in text
     if any(w["severity"] == "error" for w in wanted):
         assert result.posts == [] and result.scheduled == [] and result.skipped_drafts == []
@@ -121,7 +110,7 @@ def describe(post: Post, state: str) -> dict[str, Any]:
 @pytest.mark.parametrize("fixture", VALID, ids=lambda p: p.stem)
 def test_valid_post(fixture: Path, tmp_path: Path) -> None:
     expected = json.loads(fixture.with_suffix(".json").read_text(encoding="utf-8"))
-    result = load_one(fixture, tmp_path / "site")
+    result = load_one(fixture, tmp_path / "site", expected.get("setup"))
     assert [str(p) for p in result.problems] == expected.get("problems", [])
     loaded = (
         [(p, "published") for p in result.posts]
@@ -131,7 +120,7 @@ def test_valid_post(fixture: Path, tmp_path: Path) -> None:
     assert len(loaded) == 1
     actual = describe(*loaded[0])
     for key, value in expected.items():
-        if key in ("note", "problems", "html"):  # "html": checked on the built page
+        if key in ("note", "problems", "html", "setup"):  # "html": checked on the built page
             continue
         if key == "body_starts":
             assert actual["body_starts"].startswith(value) if value else actual["body_starts"] == ""
