@@ -1,20 +1,33 @@
 # bantin: two commands are all the set-up.
-#   make build   creates .venv from pinned versions and builds the demo site into site/
-#   make test    runs every test
+#   make build   creates .venv with what building needs (pinned versions) and builds the demo into site/
+#   make test    adds the test tools (pytest, Playwright, ruff…) to .venv and runs every test
+# Staff only ever need `make build`, `make serve` and `make check`: the test tools
+# (about half of a full .venv) are installed by `make test` alone.
 export NO_MKDOCS_2_WARNING := 1
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock
 
 VNU := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: build serve test lint check bench clean
 
 $(STAMP): pyproject.toml requirements.lock
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "Cần Python 3.11 trở lên (đang có: $$($(PYTHON) --version 2>&1)). Xem mục Cài đặt trong README.md."; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "Không tạo được .venv: máy thiếu gói venv của Python. Trên Ubuntu/Debian chạy:"; \
+	  echo "    sudo apt install python3-venv"; echo "rồi chạy lại lệnh make."; exit 1; }
+	@echo "Đang cài các gói Python vào .venv (lần đầu cần mạng Internet)..."
+	$(PIP) -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(PIP) -e '.[test]'
+	touch $(TEST_STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -25,7 +38,7 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/bantin check
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
 # The Nu Html Checker comes from the npm registry (pinned); it needs npm and Java,
@@ -35,14 +48,14 @@ $(VNU):
 	  npm install --silent --no-audit --no-fund --prefix .cache/vnu vnu-jar@26.9.27; \
 	else echo "npm not found: the HTML validation test will fail (run .ci/run to install it)"; fi
 
-test: $(STAMP) $(VNU)
+test: $(TEST_STAMP) $(VNU)
 	$(BIN)/ruff check .
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 # Quick benchmarks (a few minutes). The full figures of issue 11:
 #   .venv/bin/python bench/build.py --sizes 1000,10000 --runs 1
 #   .venv/bin/python bench/preview.py --posts 10000
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python bench/build.py --quick
 	$(BIN)/python bench/preview.py --posts 300
 	$(BIN)/python bench/bench_views_import.py --lines 100000
