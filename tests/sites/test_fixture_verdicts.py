@@ -10,11 +10,13 @@ published site byte for byte as it was; a valid case builds the exact page.
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bantin.adapter.cli import main as bantin
@@ -30,6 +32,13 @@ FIXTURE_EPOCH = "1767200400"
 ENGLISH = re.compile(
     r"Doc file|contains a link|not found among|unrecognized relative link|Traceback"
 )
+
+
+def local_files(page: str) -> list[str]:
+    """Relative files a page loads or links to (photos, attachments), decoded."""
+    refs = re.findall(r'\bsrc="([^"]+)"', page)
+    refs += re.findall(r'\bhref="([^"#?]+\.[A-Za-z0-9]{2,5})"', page)
+    return [unquote(html.unescape(ref)) for ref in refs if not re.match(r"^[a-z]+:|^/", ref)]
 
 
 def check(site: TinySite) -> BuildRun:
@@ -100,9 +109,9 @@ def test_valid_post_passes_check_and_builds(
         page = site.html(url)
         for fragment in expected.get("html", []):
             assert fragment in page, (fragment, url)
-        for name in re.findall(r'(?:src|href)="(anh/[^"]+|tep/[^"]+)"', page):
-            from urllib.parse import unquote
-
-            assert (site.site / url / unquote(name)).is_file(), name
+        broken = [
+            ref for ref in local_files(page) if not (site.site / url / ref).resolve().is_file()
+        ]
+        assert not broken, f"{url} refers to files that were not published: {broken}"
     else:
         assert not expected.get("html"), "give the fixture's url to check its page"

@@ -43,6 +43,8 @@ def blocks(lang: str) -> list[str]:
 
 POSTS = [b for b in blocks("markdown") if b.startswith("---\n")]
 YAML = blocks("yaml")
+
+
 def top_keys(block: str) -> set[str]:
     return set(re.findall(r"^([A-Za-z_]+)\s*:", block, re.M))
 
