@@ -23,6 +23,7 @@ from .headings import use_vietnamese_heading_ids
 from .markup import fix_material_markup
 from .messages import translate_post_messages
 from .pages import SiteBuild
+from .preview import PreviewProblems, guard_rebuilds
 from .theme import add_theme_layer, drop_raw_templates
 
 log = get_plugin_logger(__name__)
@@ -34,6 +35,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.build: SiteBuild | None = None
+        self.preview = PreviewProblems()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is the preview server: only it shows drafts."""
@@ -45,8 +47,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.build = SiteBuild.start(self.config, config, preview=self.command == "serve")
         for problem in self.build.warnings:
             log.warning(str(problem))
-        if self.build.errors:
+        if self.build.errors and self.command != "serve":
             raise PluginError(self.build.error_report())
+        for problem in self.build.errors:  # the preview shows them in every page instead
+            log.error(str(problem))
         self.build.default_nav(config)
         use_vietnamese_heading_ids(config)
         translate_post_messages(self.build.post_file_of)
@@ -72,6 +76,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         assert self.build is not None
         for path in self.build.watched_paths():
             server.watch(str(path))
+        guard_rebuilds(server, config.site_dir)
 
     @event_priority(50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -110,20 +115,22 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             self.build.prepare_env(env, config, files)
         except ValueError as exc:
             raise PluginError(str(exc)) from None
+        if self.command == "serve":
+            self.preview.render(env, self.build.problems)
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Correct the few spots where Material's markup is not valid HTML."""
-        return fix_material_markup(output)
+        return self.preview.inject(fix_material_markup(output))
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
         """The same corrections for theme pages such as ``404.html``."""
-        return (
-            fix_material_markup(output_content)
-            if template_name.endswith(".html")
-            else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return self.preview.inject(
+            fix_material_markup(output_content), not_found=template_name == "404.html"
         )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
