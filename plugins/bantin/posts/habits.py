@@ -52,8 +52,15 @@ _TRAILING_NBSP = re.compile(rf"[ {NBSP}]+$")
 _COMMENT = re.compile(r"[ \t]#")
 _DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _SINGLE_QUOTED = re.compile(r"'(?:[^']|'')*'")
-_WORD_CHARS = re.compile(f"[{NBSP}“”„‘’]")
-_SPECIAL_FIRST = frozenset("\"'[{&*%@`-?")
+# Lines that may need rewriting: anything from Word, or a text field whose value has a ':'
+# or starts with a character YAML would not take as the start of text.
+_TEXT_KEYS = "|".join(sorted(TEXT_FIELDS | NESTED_TEXT_KEYS))
+_WORD_LINE = re.compile(f"[{NBSP}“”„‘’]")
+# Starts with "\n" (the text is searched with one put in front): a literal prefix lets the
+# regex engine jump from line to line instead of trying every character.
+_TEXT_LINE = re.compile(
+    rf"\n[ \t]*(?:-[ \t]+)*(?:{_TEXT_KEYS})[ \t]*:[ \t]+(?:[^\n]*:|[\"'\[{{&*%@`?-])"
+)
 # Word's quotes: opening (or a closing one typed where an opening was meant) and closing.
 CURLY_PAIRS = (("“”„", "”“"), ("‘’", "’‘"))
 
@@ -123,19 +130,16 @@ def normalize_front_matter(yaml_text: str) -> str:
     """The front matter with Word's habits made into the YAML they mean (same lines)."""
     if _ZERO_WIDTH.search(yaml_text):
         yaml_text = _ZERO_WIDTH.sub("", yaml_text)
+    candidates = {yaml_text.count("\n", 0, m.start()) for m in _WORD_LINE.finditer(yaml_text)}
+    candidates.update(
+        yaml_text.count("\n", 0, m.start()) for m in _TEXT_LINE.finditer("\n" + yaml_text)
+    )
+    if not candidates:  # the common case, decided at C speed (10,000-post builds)
+        return yaml_text
     lines = yaml_text.split("\n")
     changed = False
-    word = _WORD_CHARS.search(yaml_text) is not None
-    for index, line in enumerate(lines):
-        if not word or _WORD_CHARS.search(line) is None:
-            # Fast path (a 10,000-post build reads every post): only a second ':' or a
-            # special first character can need quoting when there is nothing from Word.
-            colon = line.find(":")
-            if colon < 0:
-                continue
-            rest = line[colon + 1 :].lstrip(" ")
-            if not rest or (":" not in rest and rest[0] not in _SPECIAL_FIRST):
-                continue
+    for index in sorted(candidates):
+        line = lines[index]
         new = _normalize_line(lines, index, line)
         if new != line:
             lines[index] = new
