@@ -12,7 +12,7 @@ import contextlib
 import csv
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -20,11 +20,19 @@ from urllib.parse import unquote
 from ..core.dates import VIETNAM
 from . import blocks as page_blocks
 from .decode import decode_bytes
-from .model import Article, ImportFailure
+from .model import Article, ImportFailure, Photo
 from .photos import PhotoError, prepare
 from .portal import extract
 from .wordfile import read_docx
-from .writer import ImportedPosts, file_hash, free_path, render_post, write_atomic
+from .writer import (
+    ImportedPosts,
+    Rendered,
+    file_hash,
+    free_path,
+    post_stem,
+    render_post,
+    write_atomic,
+)
 
 PAGE_SUFFIXES = (".txt", ".htm", ".html", ".xhtml", ".shtml", ".aspx", ".php", ".asp", ".jsp")
 WORD_SUFFIXES = (".docx", ".doc", ".docm")
@@ -46,7 +54,11 @@ MAX_BYTES = 50 * 1024 * 1024
 
 @dataclass
 class FileReport:
-    """What happened to one file: ``status`` is imported, updated, unchanged, kept, skipped or failed."""
+    """What happened to one file.
+
+    ``status``: imported, updated (``--force``), unchanged, kept (imported before and
+    changed since), duplicate (the same article from another file), skipped or failed.
+    """
 
     source: str
     status: str
@@ -69,9 +81,7 @@ class ImportOptions:
 
 def read_url_map(path: Path) -> dict[str, str]:
     """``file,url`` rows (a header row is allowed) as {file name or path: old URL}."""
-    from .decode import decode_bytes as _decode
-
-    text = _decode(path.read_bytes(), str(path))
+    text = decode_bytes(path.read_bytes(), str(path))
     mapping: dict[str, str] = {}
     for number, row in enumerate(csv.reader(text.splitlines()), start=1):
         cells = [c.strip() for c in row]
@@ -137,11 +147,7 @@ def shown_name(path: Path, argument: Path) -> str:
 
 
 def _page_photos(article: Article, page: Path) -> tuple[Article, list[str]]:
-    """Photos of a page saved "complete" (in its ``_files`` folder), read as post photos."""
-    from dataclasses import replace
-
-    from .model import Photo
-
+    """Photos of a page saved "complete" (its ``_files`` folder, or inline base64), as post photos."""
     photos = list(article.photos)
     problems: list[str] = []
     blocks = []
@@ -214,8 +220,6 @@ def read_article(path: Path, options: ImportOptions, shown: str) -> tuple[Articl
 
 
 def _with_url(article: Article, url: str) -> Article:
-    from dataclasses import replace
-
     return replace(article, url=url)
 
 
@@ -234,19 +238,21 @@ def import_one(
         return FileReport(shown, "failed", problems=[exc.message])
     digest = file_hash(data)
     existing = imported.find(digest, shown)
+    twin = imported.twin(article) if existing is None else None
+    if twin is not None:
+        return FileReport(
+            shown,
+            "duplicate",
+            post=_display(twin),
+            title=article.title,
+            found=[
+                "cùng tiêu đề và ngày đăng với một bài đã nhập từ tệp khác (cùng một bài lưu hai "
+                "lần); không tạo bài thứ hai."
+            ],
+        )
     now = options.now or datetime.now(VIETNAM)
     photo_dir = "anh"
-    # Photo names depend on the post's file name: render once to learn it.
-    draft = render_post(
-        article,
-        source_name=shown,
-        digest=digest,
-        category=options.category,
-        categories=options.categories,
-        photo_paths={},
-        now=now,
-    )
-    target = existing or free_path(options.out_dir, draft.stem)
+    target = existing or free_path(options.out_dir, post_stem(article, shown))
     stem = target.stem
     photo_paths = {}
     photo_files = []
@@ -291,7 +297,7 @@ def import_one(
             write_atomic(file, data_bytes)
             written.append(file)
         write_atomic(target, rendered.text.encode("utf-8"))
-        imported.add(target, digest, shown)
+        imported.add(target, digest, shown, article)
     except (OSError, ImportFailure) as exc:
         for file in written:
             file.unlink(missing_ok=True)
@@ -315,7 +321,7 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _found(article: Article, rendered) -> list[str]:
+def _found(article: Article, rendered: Rendered) -> list[str]:
     found = []
     if article.title:
         found.append(f"tiêu đề: {article.title}")

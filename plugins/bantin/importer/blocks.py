@@ -297,6 +297,8 @@ class _Writer:
             self.blocks.append(Block("image", alt, source=source))
 
     def list(self, element: etree._Element) -> None:
+        if _is_link_list(element):
+            return  # "Tin liên quan", "Tin khác": a list of links to other pages
         items: list[str] = []
         for li in element.iterchildren("li"):
             nested = [child for child in li if child.tag in ("ul", "ol")]
@@ -337,6 +339,19 @@ class _Writer:
             table.append(tuple(texts + [""] * (width - len(texts))))
         if any(any(t) for t in table):
             self.blocks.append(Block("table", rows=tuple(table)))
+
+
+def _is_link_list(element: etree._Element) -> bool:
+    """A list whose every item is nothing but one link."""
+    items = list(element.iterchildren("li"))
+    if len(items) < 2:
+        return False
+    for li in items:
+        links = li.findall(".//a")
+        linked = "".join(clean_inline(a.text_content()) for a in links)
+        if len(links) != 1 or clean_inline(li.text_content()) != linked:
+            return False
+    return True
 
 
 def _wrap(text: str, mark: str) -> str:

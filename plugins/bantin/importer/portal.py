@@ -166,6 +166,12 @@ def _is_short_line(text: str, limit: int = 12) -> bool:
     return 0 < _words(text) <= limit and not text.endswith(_TERMINAL)
 
 
+def _is_title_like(text: str) -> bool:
+    """A headline: at most 40 words, not ending a sentence ("(phần 1)" and "?" may end it)."""
+    text = plain(text)
+    return 0 < _words(text) <= 40 and not text.endswith((".", ";", ":", ","))
+
+
 def _caption_like(text: str, limit: int = 35) -> bool:
     text = plain(text)
     if _PHOTO_WORD.search(text):
@@ -222,7 +228,7 @@ def _structure(blocks: list[Block]) -> list[Block]:
 
 def _match_category(label: str, categories: Sequence[str]) -> str | None:
     if not categories:
-        return label
+        return label[:1].upper() + label[1:]  # pages show labels in any case ("bài viết…")
     for name in categories:
         if fold_key(name) == fold_key(label) or slugify(name) == slugify(label):
             return name
@@ -334,7 +340,7 @@ def extract(
         for i, b in enumerate(blocks[:_MAX_META_SEARCH]):
             if b.kind == "heading" or (
                 b.kind in ("line", "paragraph")
-                and _is_short_line(b.text, 30)
+                and _is_title_like(b.text)
                 and not _is_chrome(b.text)
             ):
                 title = plain(b.text)
@@ -344,7 +350,7 @@ def extract(
     elif above:
         # The title is the nearest short line above the metadata; a long paragraph between
         # them is the lead (sa-pô), which belongs to the body.
-        while len(above) > 1 and not _is_short_line(above[-1][1].text, 40):
+        while len(above) > 1 and not _is_title_like(above[-1][1].text):
             lead.insert(0, above.pop()[1])
         title = plain(above[-1][1].text)
         if len(above) >= 2 and _is_short_line(above[-2][1].text, 8):

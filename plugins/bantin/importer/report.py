@@ -11,6 +11,7 @@ _STATUS = {
     "updated": "đã nhập lại (ghi đè bài cũ)",
     "unchanged": "đã nhập trước đây, không có gì thay đổi",
     "kept": "đã nhập trước đây; giữ nguyên bài cũ (thêm --force để ghi đè)",
+    "duplicate": "trùng một bài đã nhập, bỏ qua",
     "skipped": "bỏ qua",
     "failed": "LỖI, không nhập được",
 }
@@ -33,8 +34,9 @@ def summary(reports: Sequence[FileReport]) -> str:
     count = {status: sum(r.status == status for r in reports) for status in _STATUS}
     done = count["imported"] + count["updated"]
     parts = [f"{done} bài mới hoặc nhập lại"]
-    if count["unchanged"] + count["kept"]:
-        parts.append(f"{count['unchanged'] + count['kept']} bài đã có từ trước")
+    known = count["unchanged"] + count["kept"] + count["duplicate"]
+    if known:
+        parts.append(f"{known} bài đã có từ trước")
     if count["failed"]:
         parts.append(f"{count['failed']} tệp lỗi")
     if count["skipped"]:

@@ -16,14 +16,14 @@ import os
 import re
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 import yaml
 
 from ..core.dates import VIETNAM
-from ..core.text import slugify
+from ..core.text import fold_key, slugify
 from ..posts.fields import FieldError, alias
 from .figures import propose
 from .markdown import render_body
@@ -101,6 +101,17 @@ def _indicators(proposals: Sequence[ProposedIndicator]) -> list[str]:
     return lines
 
 
+def post_title(article: Article, source_name: str) -> str:
+    """The title written in the post: the article's, or a placeholder naming the file."""
+    return article.title or f"Bài chưa có tiêu đề (nhập từ {Path(source_name).name})"
+
+
+def post_stem(article: Article, source_name: str) -> str:
+    """The post's file name (without ``.md``): its slug, at most 80 characters."""
+    title = post_title(article, source_name)
+    return slugify(title)[:MAX_SLUG].strip("-") or slugify(Path(source_name).stem) or "bai-nhap"
+
+
 @dataclass(frozen=True)
 class Rendered:
     """A post ready to write: its text, file stem and what the report says about it."""
@@ -134,9 +145,8 @@ def render_post(
         "# “draft: false” để đăng. Chạy “bantin check” để kiểm tra.",
     ]
 
-    title = article.title
-    if not title:
-        title = f"Bài chưa có tiêu đề (nhập từ {Path(source_name).name})"
+    title = post_title(article, source_name)
+    if not article.title:
         todo.setdefault("title", "không tìm thấy tiêu đề; đặt tiêu đề cho bài")
     if "title" in todo:
         lines.append(f"# TODO title: {todo['title']}.")
@@ -148,8 +158,7 @@ def render_post(
     if date is None:
         date = now.astimezone(VIETNAM).replace(second=0, microsecond=0)
         lines.append("# (ngày dưới đây là ngày nhập bài, chỉ để giữ chỗ.)")
-    shown = date.astimezone(VIETNAM)
-    lines.append("date: " + shown.strftime("%d/%m/%Y %H:%M" if article.has_time else "%d/%m/%Y"))
+    lines.append("date: " + date_text(replace(article, date=date)))
 
     chosen = category or article.category
     if not chosen:
@@ -198,12 +207,32 @@ def render_post(
     lines.append("---")
     body = render_body(article.blocks, photo_paths)
     text = "\n".join(lines) + "\n\n" + body
-    stem = slugify(title)[:MAX_SLUG].strip("-") or slugify(Path(source_name).stem) or "bai-nhap"
-    return Rendered(text, stem, todo, len(proposals), tuple(aliases), tuple(notes))
+    return Rendered(
+        text, post_stem(article, source_name), todo, len(proposals), tuple(aliases), tuple(notes)
+    )
+
+
+_TITLE_LINE = re.compile(r"^title: (.+?)\s*$", re.M)
+_DATE_LINE = re.compile(r"^date: (.+?)\s*$", re.M)
+
+
+def date_text(article: Article) -> str:
+    """The ``date`` value written for an article that has one."""
+    if article.date is None:
+        return ""
+    shown = article.date.astimezone(VIETNAM)
+    return shown.strftime("%d/%m/%Y %H:%M" if article.has_time else "%d/%m/%Y")
+
+
+def identity(article: Article) -> tuple[str, str] | None:
+    """Title and date: the same article saved twice (another day, another visitor count)."""
+    if not article.title or article.date is None:
+        return None
+    return fold_key(article.title), date_text(article)
 
 
 class ImportedPosts:
-    """The posts already imported into a folder, by source hash and by source name.
+    """The posts already imported into a folder: by source hash, source name, title and date.
 
     Read once per batch: looking each file up by reading every post again would make
     a batch of a thousand pages read a million files.
@@ -212,28 +241,48 @@ class ImportedPosts:
     def __init__(self, out_dir: Path) -> None:
         self.by_hash: dict[str, Path] = {}
         self.by_name: dict[str, Path] = {}
+        self.by_identity: dict[tuple[str, str], Path] = {}
         if not out_dir.is_dir():
             return
         for path in sorted(out_dir.rglob("*.md")):
             try:
                 with path.open(encoding="utf-8", errors="replace") as stream:
-                    head = stream.read(2000)
+                    head = stream.read(4000)
             except OSError:
                 continue
             found = _HASH_LINE.search(head)
             origin = _ORIGIN_LINE.search(head)
+            if not found and not origin:
+                continue  # not written by the importer
             if found:
                 self.by_hash.setdefault(found.group(1), path)
             if origin:
                 self.by_name.setdefault(origin.group(1), path)
+            title, date = _TITLE_LINE.search(head), _DATE_LINE.search(head)
+            if title and date:
+                value = title.group(1)
+                if value.startswith('"'):
+                    try:
+                        value = json.loads(value)
+                    except ValueError:
+                        continue
+                self.by_identity.setdefault((fold_key(value), date.group(1)), path)
 
     def find(self, digest: str, source_name: str) -> Path | None:
-        """The post imported from this file: same bytes, else the same file name."""
+        """The post imported from this very file: same bytes, else the same file name."""
         return self.by_hash.get(digest) or self.by_name.get(source_name)
 
-    def add(self, path: Path, digest: str, source_name: str) -> None:
+    def twin(self, article: Article) -> Path | None:
+        """A post imported from another file with the same title and date."""
+        key = identity(article)
+        return self.by_identity.get(key) if key else None
+
+    def add(self, path: Path, digest: str, source_name: str, article: Article) -> None:
         self.by_hash[digest] = path
         self.by_name.setdefault(source_name, path)
+        key = identity(article)
+        if key:
+            self.by_identity.setdefault(key, path)
 
 
 def free_path(out_dir: Path, stem: str, suffix: str = ".md") -> Path:

@@ -270,3 +270,22 @@ def test_title_repeated_in_the_body_and_br_paragraphs(
     # Non-breaking spaces from the portal's editor become plain spaces.
     expected = [" ".join(sentence.replace("\xa0", " ").split()) for sentence in sentences]
     assert post.body == "\n" + "\n\n".join(expected) + "\n"
+
+
+def test_link_lists_inside_the_article_area_are_dropped(
+    tmp_path: Path, options: ImportOptions
+) -> None:
+    page = portal_html().replace(
+        '<div class="comment">',
+        "<ul><li><a href='/tin/1'>Phường tổ chức hội nghị</a></li>"
+        "<li><a href='/tin/2'>Trao quà Tết</a></li></ul><div class=\"comment\">",
+    )
+    page = page.replace(
+        "<p>Với những kết quả",
+        "<ul><li>Tuyên truyền <a href='/luat'>Luật</a> giao thông</li><li>Vận động hỏa táng</li>"
+        "</ul><p>Với những kết quả",
+    )
+    report = _import(tmp_path, options, "lien-ket.html", page)
+    post = _post(tmp_path, report)
+    assert "Trao quà Tết" not in post.body
+    assert "\n- Tuyên truyền Luật giao thông\n- Vận động hỏa táng\n" in post.body
