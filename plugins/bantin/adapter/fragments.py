@@ -26,6 +26,8 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
@@ -33,6 +35,7 @@ from mkdocs.utils import get_relative_url
 FRAME_LINKS = ("", "assets/", "rss.xml", "luu-tru/", "search/", "chi-so/", "sitemap.xml")
 # First folders of listing pages. Posts, photos and aliases can never start with
 # them (news.routes.RESERVED), so a card's links on such a page depend only on its depth.
+CARD = "partials/post-card.html"
 LISTING_ROOTS = frozenset({"chuyen-muc", "the", "luu-tru", "chi-so"})
 
 
@@ -68,6 +71,31 @@ class Fragments:
             self.misses += 1
             self._store[key] = markup
         return markup
+
+    # -- cards ---------------------------------------------------------------------
+    @pass_context
+    def card(
+        self, context: Context, post: Any, heading: str = "h2", show_lead: bool = True
+    ) -> Markup:
+        """``bantin_card(post)``: ``partials/post-card.html`` for this page, drawn once per key.
+
+        Called instead of an ``include`` (which makes a new template context for
+        every card, reused or not); the card sees what it uses: the post, the
+        page and ``base_url`` (for the ``url`` filter), its heading level and
+        whether it shows the lead.
+        """
+        page = context.get("page")
+        key = self.card_key(page, post, heading, show_lead)
+        if self.has(key):
+            return self.get(key)  # type: ignore[arg-type]
+        html = context.environment.get_template(CARD).render(
+            page=page,
+            base_url=context.get("base_url"),
+            post=post,
+            card_heading=heading,
+            show_lead=show_lead,
+        )
+        return self.put(key, html)
 
     # -- keys ----------------------------------------------------------------------
     def frame_key(self, name: str, page: Any, nav: Any, generated: bool) -> tuple[Any, ...] | None:

@@ -281,6 +281,7 @@ class SiteBuild(HasProblems):
         env.globals["bantin"] = self.context
         env.globals["bantin_photos"] = self.photos
         env.globals["bantin_fragments"] = self.fragments
+        env.globals["bantin_card"] = self.fragments.card
         if not generate:
             return
         self.env = env
