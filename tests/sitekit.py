@@ -6,6 +6,7 @@ the real command-line behaviour: exit code, messages and files on disk.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import subprocess
@@ -79,7 +80,7 @@ class TinySite:
         return self.root / "site"
 
     def write_config(self) -> None:
-        plugins: list[Any] = ["search", {"bantin": self.bantin}]
+        plugins: list[Any] = [{"bantin": self.bantin}]
         if self.extra_plugins is not None:
             plugins += self.extra_plugins
         elif ATOMIC:
@@ -143,8 +144,21 @@ class TinySite:
         path = self.site / url
         return (path / "index.html").is_file() if url.endswith("/") else path.is_file()
 
-    def search_index(self) -> dict[str, Any]:
-        return json.loads((self.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    def search_pages(self) -> dict[str, dict[str, Any]]:
+        """What Pagefind indexed, by URL: ``{"content", "meta", "filters", ...}``.
+
+        Read from its fragment files (gzip, a signature, then JSON); ``đ`` is
+        shown back as ``đ`` (the index spells it ``ḏ``, see bantin.search.fold).
+        """
+        from bantin.search.fold import display_form
+
+        pages: dict[str, dict[str, Any]] = {}
+        for path in sorted((self.site / "pagefind" / "fragment").glob("*.pf_fragment")):
+            data = gzip.decompress(path.read_bytes())
+            assert data.startswith(b"pagefind_dcd"), path
+            fragment = json.loads(display_form(data[12:].decode("utf-8")))
+            pages[fragment["url"]] = fragment
+        return pages
 
 
 def manifest(folder: Path) -> dict[str, str]:

@@ -152,7 +152,7 @@ def test_phone_header_fits_and_the_menu_opens_with_every_category(
     # The long site name wraps (two lines at most, then "…"), it never runs
     # under the search button, off the screen or out of the header band.
     box = name.bounding_box()
-    search = page.locator(".md-header label.md-header__button[for='__search']").bounding_box()
+    search = page.locator(".md-header [data-bt-search-open]").bounding_box()
     assert box["x"] + box["width"] <= search["x"] + 1, "the site name runs under the search button"
     assert (
         box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"] + 1

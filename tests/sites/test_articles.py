@@ -114,7 +114,7 @@ def test_posts_are_not_in_navigation(built: TinySite) -> None:
 
 
 def test_search_index_has_articles(built: TinySite) -> None:
-    titles = {doc["title"] for doc in built.search_index()["docs"]}
+    titles = {page["meta"]["title"] for page in built.search_pages().values()}
     assert "Kết quả công tác Mặt trận phường Phúc Lợi 9 tháng đầu năm 2019" in titles
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -120,11 +119,13 @@ def test_feeds_and_sitemap_stay_valid_xml(hostile: TinySite) -> None:
     assert f"Tin 1 {html.escape(PAYLOADS['script'], quote=False)}" in titles
 
 
-def test_search_index_holds_escaped_titles(hostile: TinySite) -> None:
-    docs = hostile.search_index()["docs"]
-    raw = json.dumps(docs, ensure_ascii=False)
-    assert "<script>" not in raw and 'onerror="' not in raw
-    assert any("&lt;script&gt;window.__pwned=1&lt;/script&gt;" in d["title"] for d in docs)
+def test_search_index_holds_payloads_as_text(hostile: TinySite) -> None:
+    """Pagefind keeps text, not markup: the payload is the title's text, word for word."""
+    pages = hostile.search_pages()
+    titles = {page["meta"]["title"] for page in pages.values()}
+    for n, payload in enumerate(PAYLOADS.values(), start=1):
+        assert f"Tin {n} {payload}" in titles
+    assert all("<" not in url and '"' not in url for url in pages)
 
 
 @pytest.mark.browser
@@ -142,12 +143,18 @@ def test_no_payload_executes_in_the_browser(hostile: TinySite, browser) -> None:
                 continue
             page.goto(base + path)
             assert page.evaluate("window.__pwned === undefined"), path
-        # Search renders titles from the index: type a payload word and look at the results.
+        # Search shows titles and excerpts from the index: search the payload
+        # words; every payload must come back as text, and nothing may run.
         page.goto(base)
-        page.locator("input.md-search__input").click()
+        page.locator("[data-bt-search-open]").click()
         page.keyboard.type("Tin")
-        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-        assert page.locator(".md-search-result__item").count() >= 1
+        page.locator(".bt-search__result").first.wait_for(timeout=15000)
+        page.wait_for_timeout(500)
+        titles = page.locator(".bt-search__link").all_text_contents()
+        assert f"Tin 1 {PAYLOADS['script']}" in titles
+        assert f"Tin 2 {PAYLOADS['img']}" in titles
+        results = page.locator("[data-bt-search-results]")
+        assert results.locator("script, img, svg").count() == 0
         assert page.evaluate("window.__pwned === undefined"), "search results"
         assert dialogs == []
     finally:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "plugins" / "bantin"
-ENGINE_FREE = ["core", "posts", "indicators", "views", "feeds", "importer", "images"]
+ENGINE_FREE = ["core", "posts", "indicators", "views", "feeds", "importer", "images", "search"]
 ADAPTER_NAMES = {"plugin.py", "config.py"}
 
 

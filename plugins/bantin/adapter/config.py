@@ -76,3 +76,5 @@ class BantinConfig(base.Config):
     home_figures_count = c.Type(int, default=4)
     most_read_count = c.Type(int, default=5)
     url_format = c.Type(str, default="{year}/{month}/{day}/{slug}/")
+    # Pagefind search (header button and dialog); off: no search at all.
+    search = c.Type(bool, default=True)

@@ -24,6 +24,7 @@ from .markup import fix_material_markup
 from .messages import translate_post_messages
 from .pages import SiteBuild
 from .preview import PreviewProblems, guard_rebuilds
+from .search import allow_webassembly, check_search_config, index_site
 from .theme import add_theme_layer, drop_raw_templates
 
 log = get_plugin_logger(__name__)
@@ -55,6 +56,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         use_vietnamese_heading_ids(config)
         translate_post_messages(self.build.post_file_of)
         self._check_counter_csp(config)
+        if self.config.search:
+            check_search_config(config)
+            allow_webassembly(config)
         return config
 
     def _check_counter_csp(self, config: MkDocsConfig) -> None:
@@ -117,6 +121,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             raise PluginError(str(exc)) from None
         if self.command == "serve":
             self.preview.render(env, self.build.problems)
+        env.globals["bantin_search"] = self.config.search
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -133,14 +138,17 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             fix_material_markup(output_content), not_found=template_name == "404.html"
         )
 
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Bulletin PDFs, written into the site being built (before ``bantin-atomic`` swaps it in)."""
+        """Bulletin PDFs and the search index, written into the site being built
+        (priority -100: before ``bantin-atomic`` swaps it in)."""
         assert self.build is not None
-        if self.build.bulletins is None:
-            return
-        problems = self.build.bulletins.write_pdfs(config)
-        if problems:
-            raise PluginError("\n".join(str(p) for p in problems))
+        if self.build.bulletins is not None:
+            problems = self.build.bulletins.write_pdfs(config)
+            if problems:
+                raise PluginError("\n".join(str(p) for p in problems))
+        if self.config.search:
+            index_site(config)
 
     def on_page_context(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -24,6 +24,7 @@ HOME = "index.md"
 RESERVED = (
     "index.html",
     "search",
+    "pagefind",
     "sitemap.xml",
     "sitemap.xml.gz",
     "404.html",

@@ -14,7 +14,7 @@ a real reading, and the 30-minute rule stops reloads from inflating it).
 
 Not pages: anything whose last segment has an extension other than
 ``.html``/``.htm`` (images, CSS, JS, ``search_index.json``, ``sitemap.xml``,
-feeds), the ``assets/`` and ``search/`` folders, hidden names (``/.env``), the
+feeds), the ``assets/``, ``search/`` and ``pagefind/`` folders, hidden names (``/.env``), the
 ``404.html`` page. Paths that decode to invalid UTF-8 or contain ``.``/``..``
 segments, empty segments, backslashes or control characters are rejected.
 """
@@ -33,7 +33,7 @@ COUNTED_STATUSES = frozenset({200, 304})
 
 PAGE_SUFFIXES = ("html", "htm")
 INDEX_NAMES = ("index.html", "index.htm")
-NOT_PAGE_TOP = frozenset({"assets", "search"})
+NOT_PAGE_TOP = frozenset({"assets", "search", "pagefind"})
 NOT_PAGE_KEYS = frozenset({"404.html"})
 
 
