@@ -12,6 +12,8 @@ TEST_STAMP := $(VENV)/.installed-test
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock
 
 VNU := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+LIGHTHOUSE := .cache/lighthouse/node_modules/lighthouse/cli/index.js
 
 .PHONY: build serve test lint check bench clean
 
@@ -48,17 +50,28 @@ $(VNU):
 	  npm install --silent --no-audit --no-fund --prefix .cache/vnu vnu-jar@26.9.27; \
 	else echo "npm not found: the HTML validation test will fail (run .ci/run to install it)"; fi
 
-test: $(TEST_STAMP) $(VNU)
+# axe-core (accessibility test) and Lighthouse (bench/lighthouse.py), from the
+# npm registry at exact versions; they drive Debian's Chromium (.ci/run).
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@4.14.1; \
+	else echo "npm not found: the accessibility test will fail (run .ci/run to install it)"; fi
+
+$(LIGHTHOUSE):
+	npm install --silent --no-audit --no-fund --prefix .cache/lighthouse -E lighthouse@12.2.3
+
+test: $(TEST_STAMP) $(VNU) $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 # Quick benchmarks (a few minutes). The full figures of issue 11:
 #   .venv/bin/python bench/build.py --sizes 1000,10000 --runs 1
 #   .venv/bin/python bench/preview.py --posts 10000
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) $(LIGHTHOUSE)
 	$(BIN)/python bench/build.py --quick
 	$(BIN)/python bench/preview.py --posts 300
 	$(BIN)/python bench/bench_views_import.py --lines 100000
+	$(BIN)/python bench/lighthouse.py
 
 clean:
 	rm -rf site .site-staging-* .site-old-* .site-headers .bantin-build.lock .cache test-output
