@@ -111,3 +111,10 @@ def test_a_folder_named_pagefind_in_docs_is_refused(tiny: TinySite) -> None:
     run = tiny.build()
     assert not run.ok
     assert "site/pagefind" in run.output and "dành cho chỉ mục tìm kiếm" in run.output
+
+
+def test_a_site_without_posts_has_a_working_empty_search(tiny: TinySite) -> None:
+    run = tiny.build()
+    assert run.ok, run.output
+    assert (tiny.site / "pagefind" / "pagefind.js").is_file()
+    assert tiny.search_pages() == {"/": tiny.search_pages()["/"]}

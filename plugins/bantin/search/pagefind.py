@@ -43,6 +43,7 @@ UNUSED_FILES = (
     "pagefind-highlight.js",
 )
 TIMEOUT_SECONDS = 900
+EMPTY_WORD = "bantinchuacobaiviet"
 
 
 class SearchIndexError(Exception):
@@ -134,10 +135,11 @@ def build_index(
             text = (site_dir / rel).read_text(encoding="utf-8", errors="replace")
             target.write_text(index_copy(text), encoding="utf-8")
         if not pages:
-            # An empty site still gets a working (empty) search.
+            # A site with no article yet still gets a working search. Pagefind
+            # refuses an empty index, so it holds one placeholder word nobody types.
             (source / "index.html").write_text(
                 f'<!doctype html><html lang="{language}"><body>'
-                '<main data-pagefind-body data-pagefind-ignore="all"></main></body></html>',
+                f"<main data-pagefind-body>{EMPTY_WORD}</main></body></html>",
                 encoding="utf-8",
             )
         _run(executable, source, bundle, language, shown_as)
