@@ -118,3 +118,8 @@ def test_a_site_without_posts_has_a_working_empty_search(tiny: TinySite) -> None
     assert run.ok, run.output
     assert (tiny.site / "pagefind" / "pagefind.js").is_file()
     assert tiny.search_pages() == {"/": tiny.search_pages()["/"]}
+
+
+def test_share_buttons_are_not_searched(built: TinySite) -> None:
+    text = built.search_pages()[ARTICLE]["content"]
+    assert "Chia sẻ" not in text and "Chép liên kết" not in text and "In bài" not in text
