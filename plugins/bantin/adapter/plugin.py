@@ -119,9 +119,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             self.build.prepare_env(env, config, files)
         except ValueError as exc:
             raise PluginError(str(exc)) from None
+        env.globals["bantin_search"] = self.config.search
         if self.command == "serve":
             self.preview.render(env, self.build.problems)
-        env.globals["bantin_search"] = self.config.search
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
