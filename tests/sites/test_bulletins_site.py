@@ -344,3 +344,18 @@ def test_readme_examples_build(tmp_path: Path) -> None:
     ]
     assert "Mùa hanh khô, mỗi nhà một bình chữa cháy" in page
     assert "<strong>lịch tiếp công dân quý IV</strong>" in page
+
+
+def test_bantin_check_reports_issue_files(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "ward")
+    (site.root / "bulletins").mkdir()
+    (site.root / "bulletins" / "2020-12.md").write_text(
+        "---\nposts:\n  - 2020/tong-ket.md\n  - 2020/tong-ket-nam.md\n---\n", encoding="utf-8"
+    )
+    run = site.bantin_cli("check")
+    assert run.returncode == 1
+    assert (
+        "bulletins/2020-12.md:4: lỗi trường 'posts': không có bài nào là “2020/tong-ket-nam.md”."
+        in run.output
+    )
+    assert "Có phải ý bạn là “2020/tong-ket.md”?" in run.output
