@@ -110,12 +110,13 @@ class BulletinBuild:
         ward: Ward,
         posts_dir: Path,
         root: Path,
+        scheduled: list[Any] | None = None,
     ) -> tuple[BulletinBuild | None, list[Problem]]:
         if not cfg.bulletins.enabled:
             return None, []
         config_name = Path(config.config_file_path or "mkdocs.yml").name
         settings, problems = read_settings(cfg, ward, root, config_name)
-        issues, found = build_issues(
+        issues, found, held = build_issues(
             news.posts,
             news.categories,
             settings,
@@ -123,7 +124,10 @@ class BulletinBuild:
             posts_dir=posts_dir,
             root=root,
             series=series,
+            scheduled=scheduled or [],
         )
+        for note in held:
+            log.info(note)
         routes = bulletin_routes(issues, pdf=settings.pdf)
         build = cls(settings, issues, routes, config.site_url or "", ward)
         return build, problems + found

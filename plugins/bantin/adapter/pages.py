@@ -118,6 +118,7 @@ class SiteBuild(HasProblems):
             ward=context.ward,
             posts_dir=options.posts_dir,
             root=options.root,
+            scheduled=result.scheduled,
         )
         if bulletins is not None:
             routes += bulletins.routes

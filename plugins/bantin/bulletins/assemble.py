@@ -55,12 +55,10 @@ class PostFinder:
         self.posts_dir = posts_dir
         self.root = root
         self.by_key: dict[str, Post] = {}
+        prefix = posts_dir.relative_to(root).as_posix() + "/" if posts_dir != root else ""
         for post in posts:
-            for key in (post.path, post.url, post.slug):
+            for key in (post.path, post.url, post.slug, post.path.removeprefix(prefix)):
                 self.by_key.setdefault(self._fold(key), post)
-            prefix = posts_dir.relative_to(root).as_posix() + "/" if posts_dir != root else ""
-            if post.path.startswith(prefix):
-                self.by_key.setdefault(self._fold(post.path.removeprefix(prefix)), post)
 
     @staticmethod
     def _fold(reference: str) -> str:
@@ -76,8 +74,8 @@ class PostFinder:
         candidate = self.posts_dir / reference.strip().lstrip("/")
         if reference.strip().endswith(".md") and candidate.is_file():
             return (
-                f"bài “{reference}” chưa được đăng (đang là bản nháp hoặc hẹn giờ đăng sau), nên "
-                "chưa đưa vào bản tin được. Bỏ dòng này hoặc đăng bài trước."
+                f"bài “{reference}” là bản nháp (draft: true) nên chưa đưa vào bản tin được. "
+                "Đăng bài (draft: false) hoặc bỏ dòng này."
             )
         names = [p.path.split("/", 1)[-1] for p in self.by_key.values()]
         guess = closest(slugify(reference.rsplit("/", 1)[-1].removesuffix(".md")), names)
@@ -104,9 +102,18 @@ def build_issues(
     posts_dir: Path,
     root: Path,
     series: Sequence[IndicatorSeries] = (),
-) -> tuple[list[Issue], list[Problem]]:
-    """Every issue of the site, newest first, and the problems of the editor's files."""
+    scheduled: Sequence[Post] = (),
+) -> tuple[list[Issue], list[Problem], list[str]]:
+    """Every issue of the site (newest first), the problems of the editor's files, and notes.
+
+    An issue that waits for a scheduled post (named in its file, or the only
+    posts of its period) is held back, like the post, until a build after its
+    time: the notes say which.
+    """
     files, problems = read_editor_files(settings.folder, root, settings.period)
+    held: list[str] = []
+    waiting = PostFinder(scheduled, posts_dir, root)
+    pending_periods = {Period.of(post.date, settings.period) for post in scheduled}
     by_period: dict[Period, list[Post]] = defaultdict(list)
     for post in posts:
         period = Period.of(post.date, settings.period)
@@ -115,7 +122,7 @@ def build_issues(
     finder = PostFinder(posts, posts_dir, root)
     periods = sorted(set(by_period) | set(files))
     if not periods:
-        return [], problems
+        return [], problems, held
     name = settings.name
     issues: list[Issue] = []
     for period in periods:
@@ -123,6 +130,16 @@ def build_issues(
         chosen = _reading_order(by_period.get(period, []), categories)
         if editor is not None and editor.posts:
             chosen = []
+            later = [
+                ref for ref, _ in editor.posts if finder.find(ref) is None and waiting.find(ref)
+            ]
+            if later:
+                held.append(
+                    f"{editor.path}: bản tin {period.label} chờ bài hẹn giờ đăng sau ("
+                    + ", ".join(later)
+                    + "), sẽ được đăng cùng bài đó."
+                )
+                continue
             for reference, line in editor.posts:
                 post = finder.find(reference)
                 if post is None:
@@ -143,7 +160,9 @@ def build_issues(
                 else:
                     chosen.append(post)
         if not chosen:
-            if editor is not None and not editor.posts:
+            if period in pending_periods:
+                held.append(f"Bản tin {period.label} chờ bài hẹn giờ đăng sau.")
+            elif editor is not None and not editor.posts:
                 problems.append(
                     Problem(
                         editor.path,
@@ -174,7 +193,7 @@ def build_issues(
         )
     problems.extend(_duplicate_numbers(issues, settings, files))
     issues.sort(key=lambda issue: issue.period, reverse=True)
-    return issues, problems
+    return issues, problems, held
 
 
 def _duplicate_numbers(

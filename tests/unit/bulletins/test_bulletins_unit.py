@@ -66,15 +66,15 @@ def test_a_late_post_in_an_old_month_never_renumbers_later_issues(tmp_path: Path
     october = post("thang-10", datetime(2020, 10, 5, tzinfo=VIETNAM))
     settings = BulletinSettings(folder=tmp_path / "none", numbering=RUNNING)
     common = {"ward_name": "Phường Thử", "posts_dir": tmp_path, "root": tmp_path}
-    before, _ = build_issues([october], [NEWS], settings, **common)
+    before, _, _ = build_issues([october], [NEWS], settings, **common)
     july = post("thang-7", datetime(2020, 7, 5, tzinfo=VIETNAM))
-    after, _ = build_issues([october, july], [NEWS], settings, **common)
+    after, _, _ = build_issues([october, july], [NEWS], settings, **common)
     # with 'running' and no start, the first period is number 1: a post in an earlier
     # month moves the start, so sites that use 'running' set 'start' (README says so)
     assert [i.number for i in before] == [1]
     assert [(i.key, i.number) for i in after] == [("2020-10", 4), ("2020-07", 1)]
     yearly = BulletinSettings(folder=tmp_path / "none")
-    again, _ = build_issues([october, july], [NEWS], yearly, **common)
+    again, _, _ = build_issues([october, july], [NEWS], yearly, **common)
     assert [(i.key, i.number) for i in again] == [("2020-10", 10), ("2020-07", 7)]
 
 
@@ -87,7 +87,7 @@ def test_order_pinned_then_categories_then_newest_notices_apart(tmp_path: Path) 
         post("mat-tran", day + timedelta(days=20), FRONT),
         post("thong-bao", day + timedelta(days=1), NOTICE),
     ]
-    issues, problems = build_issues(
+    issues, problems, _ = build_issues(
         posts,
         [NEWS, FRONT, NOTICE],
         BulletinSettings(folder=tmp_path / "none"),
@@ -147,3 +147,31 @@ def test_a_missing_font_file_is_named(tmp_path: Path) -> None:
         pdf_font_css(css, tmp_path / "cache")
     with pytest.raises(FontMissing, match="thiếu tệp khai báo phông chữ"):
         pdf_font_css(tmp_path / "khong-co.css", tmp_path / "cache")
+
+
+def test_an_issue_waiting_for_a_scheduled_post_is_held_back(tmp_path: Path) -> None:
+    posts_dir = tmp_path / "posts"
+    folder = tmp_path / "bulletins"
+    folder.mkdir()
+    (folder / "2026-11.md").write_text(
+        "---\nposts:\n  - 2026/da-dang.md\n  - 2026/hen-gio.md\n---\n", encoding="utf-8"
+    )
+    published = post("da-dang", datetime(2026, 11, 2, tzinfo=VIETNAM))
+    published = Post(**{**published.__dict__, "path": "posts/2026/da-dang.md"})
+    later = post("hen-gio", datetime(2026, 11, 25, tzinfo=VIETNAM))
+    later = Post(**{**later.__dict__, "path": "posts/2026/hen-gio.md"})
+    december = post("thang-12", datetime(2026, 12, 1, tzinfo=VIETNAM))
+    issues, problems, held = build_issues(
+        [published],
+        [NEWS],
+        BulletinSettings(folder=folder),
+        ward_name="Phường Thử",
+        posts_dir=posts_dir,
+        root=tmp_path,
+        scheduled=[later, december],
+    )
+    assert (issues, problems) == ([], [])
+    assert held == [
+        "bulletins/2026-11.md: bản tin tháng 11/2026 chờ bài hẹn giờ đăng sau "
+        "(2026/hen-gio.md), sẽ được đăng cùng bài đó."
+    ]
