@@ -1,0 +1,133 @@
+"""What one search costs a reader on a large site: bytes fetched, in Chromium.
+
+Writes a corpus of N realistic posts (bench/corpus.py: 600–1,500 words each),
+builds it with ``mkdocs build`` (the Pagefind index is built with the site),
+serves it, opens the search dialog on the home page and types one query
+after another in fresh browser contexts (nothing cached between queries).
+For each query it prints the bytes the page fetched before search was opened
+(none of the search's files may be among them) and the bytes fetched by
+opening search and running the query: Pagefind's script, WebAssembly, the
+index pieces for the words typed and the excerpts of the first ten results.
+The goal: under 500 KB per search at 10,000 posts.
+
+    python bench/search_bytes.py [--posts 10000] [--site DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from corpus import write_corpus  # noqa: E402
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
+QUERIES = ["dan van kheo", "hỏa táng", "quỹ vì người nghèo", "duong pho", "an sinh xã hội"]
+GOAL = 500_000
+
+
+def build(project: Path) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise SystemExit(done.stdout[-3000:] + done.stderr[-3000:])
+    return time.perf_counter() - started
+
+
+def measure(site: Path) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    server, base = serve(site)
+    rows = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for query in QUERIES:
+                context = browser.new_context(viewport={"width": 360, "height": 780})
+                page = context.new_page()
+                sizes: dict[str, int] = {}
+                page.on(
+                    "requestfinished",
+                    lambda r, sizes=sizes: sizes.__setitem__(
+                        r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+                    ),
+                )
+                page.goto(base, wait_until="networkidle")
+                page_load = dict(sizes)
+                sizes.clear()
+                page.locator("[data-bt-search-open]").click()
+                page.locator("#bt-search-input").fill(query)
+                page.locator("#bt-search-input").press("Enter")
+                page.wait_for_function(
+                    "q => document.querySelector('[data-bt-search-status]').textContent"
+                    ".includes('“' + q + '”')",
+                    arg=query,
+                    timeout=60_000,
+                )
+                page.wait_for_load_state("networkidle")
+                searchy = [u for u in page_load if "pagefind" in u or "search-ui" in u]
+                rows.append(
+                    {
+                        "query": query,
+                        "results": page.locator("[data-bt-search-status]").text_content(),
+                        "page_bytes": sum(page_load.values()),
+                        "search_files_before_opening": searchy,
+                        "search_bytes": sum(sizes.values()),
+                        "search_requests": len(sizes),
+                    }
+                )
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, default=10_000)
+    parser.add_argument("--site", type=Path, help="measure this built site instead")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bantin-search-bytes-"))
+    try:
+        site = args.site
+        if site is None:
+            project = work / "corpus"
+            write_corpus(args.posts, project)
+            seconds = build(project)
+            site = project / "site"
+            print(f"{args.posts} posts built in {seconds:.0f} s")
+        bundle = site / "pagefind"
+        files = [p for p in bundle.rglob("*") if p.is_file()]
+        print(f"index: {len(files)} files, {sum(p.stat().st_size for p in files):,} bytes on disk")
+        worst = 0
+        for row in measure(site):
+            print(json.dumps(row, ensure_ascii=False))
+            worst = max(worst, row["search_bytes"])
+            if row["search_files_before_opening"]:
+                worst = GOAL  # a page load fetched search files: fail
+        print(f"largest search: {worst:,} bytes (goal < {GOAL:,})")
+        return 0 if worst < GOAL else 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
