@@ -24,7 +24,7 @@ def test_search_files_caching_and_compression(demo_site: Path, tmp_path: Path) -
             assert "Content-Security-Policy" in got  # `expires` only: the headers stay
         code, got, _ = server.get("pagefind/pagefind-entry.json")
         assert code == 200 and got["Cache-Control"] == "no-cache", got
-        code, got, body = server.get("pagefind/pagefind.js", **{"Accept-Encoding": "gzip"})
+        code, got, _ = server.get("pagefind/pagefind.js", **{"Accept-Encoding": "gzip"})
         assert code == 200 and got.get("Content-Encoding") == "gzip"
         assert got["Cache-Control"] == "max-age=86400"
     static = (demo_site / "_headers").read_text(encoding="utf-8")
