@@ -92,3 +92,57 @@ def test_the_feed_template_is_not_published(tmp_path: Path) -> None:
     for path in site.site.rglob("*.xml"):
         assert "{{" not in path.read_text(encoding="utf-8"), path
     assert (site.site / "rss.xml").is_file()
+
+
+def test_tags_differing_by_tones_and_without_latin_letters_get_their_own_pages(
+    tmp_path: Path,
+) -> None:
+    """Item 9: /the/bao/ held three tags; emoji, Khmer and Chinese tags all went to /the/the/."""
+    site = TinySite(tmp_path / "ward")
+    names = ["bão", "báo", "bảo", "🌧️", "កម្ពុជា", "中文"]
+    for i, name in enumerate(names, 1):
+        site.post(
+            f"p{i}.md",
+            {
+                "title": f"Bài {i}",
+                "date": f"2025-01-{i:02d}",
+                "category": "Thông báo",
+                "tags": [name],
+            },
+        )
+    run = site.build()
+    assert run.ok, run.output
+    pages = sorted(p.parent.name for p in (site.site / "the").glob("*/index.html"))
+    assert len(pages) == len(names), pages
+    for page in pages:
+        html = (site.site / "the" / page / "index.html").read_text(encoding="utf-8")
+        assert html.count('class="bt-card') <= 1 or "Bài" in html
+    first = sorted(p.relative_to(site.site).as_posix() for p in site.site.rglob("the/*/index.html"))
+    assert site.build().ok
+    again = sorted(p.relative_to(site.site).as_posix() for p in site.site.rglob("the/*/index.html"))
+    assert first == again
+
+
+def test_long_names_build_and_new_works(tmp_path: Path) -> None:
+    """Item 6: a 300-character title built into an [Errno 36] traceback; `bantin new` too."""
+    site = TinySite(tmp_path / "ward")
+    title = " ".join(["Hội nghị tổng kết công tác mặt trận tổ quốc phường"] * 7)
+    site.post(
+        "dai.md",
+        {
+            "title": title,
+            "date": "2025-01-02",
+            "category": "Thông báo",
+            "tags": [" ".join(["thẻ dài"] * 10)],
+            "indicators": [{"label": " ".join(["Số hộ nghèo được giúp đỡ"] * 12), "value": 3}],
+        },
+    )
+    run = site.build()
+    assert run.ok, run.output
+    for path in site.site.rglob("*"):
+        assert len(path.name.encode()) <= 255
+    new = site.bantin_cli("new", " ".join(["Thông báo lịch tiếp công dân"] * 13))
+    assert new.ok, new.output
+    assert "Traceback" not in new.output
+    (created,) = (site.root / "posts").rglob("thong-bao*.md")
+    assert len(created.stem) <= 100

@@ -32,18 +32,56 @@ def strip_forbidden(value: str) -> str:
     return _CONTROL.sub("", value)
 
 
+# Letters that draw nothing: Hangul fillers, the braille blank. Everything in the
+# Unicode categories below draws nothing either (format characters such as
+# U+200B, combining marks with no letter, separators, unassigned code points).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zs", "Zl", "Zp", "Mn", "Me"})
+
+
+def is_visible(char: str) -> bool:
+    """Whether one character draws something a reader can see."""
+    return (
+        char not in _BLANK_LETTERS
+        and unicodedata.category(char) not in _INVISIBLE_CATEGORIES
+        and not "\ufe00" <= char <= "\ufe0f"
+    )
+
+
+def has_visible(value: str) -> bool:
+    """Whether the text shows anything at all (not only spaces, zero-width or blank letters)."""
+    return any(is_visible(char) for char in value)
+
+
 def clean_line(value: str) -> str:
     """Like :func:`clean_text`, and fold all white space to single spaces."""
     return " ".join(clean_text(value).split())
 
 
-def slugify(text: str) -> str:
-    """ASCII slug of Vietnamese text: "Đảng ủy phường Phúc Đồng" -> "dang-uy-phuong-phuc-dong"."""
+# Longest slug or id: a URL part and a folder name. Every file system takes 255
+# bytes per name; 100 ASCII characters leave room for any suffix and stay readable.
+MAX_SLUG = 100
+
+
+def slugify(text: str, max_length: int | None = MAX_SLUG) -> str:
+    """ASCII slug of Vietnamese text: "Đảng ủy phường Phúc Đồng" -> "dang-uy-phuong-phuc-dong".
+
+    At most ``max_length`` characters, cut at a word (hyphen) boundary.
+    """
     text = clean_text(text).translate(_LETTER_MAP)
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
     ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
-    return _NON_SLUG.sub("-", ascii_text).strip("-")
+    return cut_slug(_NON_SLUG.sub("-", ascii_text).strip("-"), max_length)
+
+
+def cut_slug(slug: str, max_length: int | None = MAX_SLUG) -> str:
+    """``slug`` shortened to ``max_length`` at the last hyphen that fits (a word boundary)."""
+    if max_length is None or len(slug) <= max_length:
+        return slug
+    head = slug[: max_length + 1]
+    cut = head.rsplit("-", 1)[0] if "-" in head else slug[:max_length]
+    return cut[:max_length].strip("-")
 
 
 def fold_key(text: str) -> str:

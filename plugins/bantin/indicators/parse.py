@@ -25,7 +25,7 @@ from typing import Any
 
 from ..core.errors import Problem, Severity
 from ..core.numbers import NumberError, fraction_digits, parse_number
-from ..core.text import clean_line, slugify
+from ..core.text import MAX_SLUG, clean_line, slugify
 from ..core.vnformat import format_fixed
 from ..posts.frontmatter import RawPost
 from .model import Indicator, Part, round_half_up
@@ -185,6 +185,14 @@ def _parse_item(raw: RawPost, index: int, data: Any, problems: list[Problem]) ->
         written = item.text("id", data["id"])
         if written is not None:
             ident = slugify(written)
+            full = slugify(written, max_length=None)
+            if len(full) > MAX_SLUG:
+                item.report(
+                    f"'id' dài {len(full)} ký tự, quá {MAX_SLUG} ký tự (id là tên thư mục của "
+                    f"trang chỉ số; mọi hệ thống tệp đều nhận độ dài này). Rút gọn, ví dụ: "
+                    f"id: {ident}",
+                    "id",
+                )
             if not ident:
                 item.report(
                     f"'id' “{written}” không có chữ hay số nào nên không dùng được. Viết id bằng chữ "

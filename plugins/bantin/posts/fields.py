@@ -12,7 +12,15 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from ..core.text import clean_line, clean_text, fold_key, slugify
+from ..core.text import (
+    MAX_SLUG,
+    clean_line,
+    clean_text,
+    cut_slug,
+    fold_key,
+    has_visible,
+    slugify,
+)
 
 KNOWN_FIELDS = (
     "title",
@@ -79,6 +87,12 @@ def text(value: Any, *, required: bool = False, multiline: bool = False) -> str:
     cleaned = clean_text(value).strip() if multiline else clean_line(value)
     if required and not cleaned:
         raise FieldError("trường bắt buộc đang để trống. Hãy điền nội dung.")
+    if cleaned and not has_visible(cleaned):
+        # Zero-width spaces, Hangul fillers…: a title nobody can see or click.
+        raise FieldError(
+            "chỉ có ký tự vô hình (khoảng trắng đặc biệt, ký tự không độ rộng), không có chữ nào "
+            "hiện ra. Hãy gõ lại nội dung bằng chữ thường."
+        )
     return cleaned
 
 
@@ -106,6 +120,12 @@ def count(value: Any) -> int:
     return value
 
 
+# Tags per post, in either form (a list, or one comma-separated string: the
+# string is one YAML value, so the front matter's value limit does not see it).
+MAX_TAGS = 30
+MAX_TAG_LENGTH = 80
+
+
 def tags(value: Any) -> list[str]:
     """A list of strings, or one comma-separated string; duplicates dropped."""
     if value is None:
@@ -124,9 +144,19 @@ def tags(value: Any) -> list[str]:
         if not isinstance(item, str):
             raise FieldError(f"thẻ {item!r} không phải chữ. {_yaml_surprise(item)}")
         name = clean_line(item)
+        if len(name) > MAX_TAG_LENGTH:
+            raise FieldError(
+                f"thẻ “{name[:40]}…” dài {len(name)} ký tự, quá {MAX_TAG_LENGTH} ký tự. Thẻ là "
+                "vài từ khoá ngắn, ngăn cách bằng dấu phẩy."
+            )
         if name and fold_key(name) not in seen:
             seen.add(fold_key(name))
             result.append(name)
+    if len(result) > MAX_TAGS:
+        raise FieldError(
+            f"bài có {len(result)} thẻ, quá {MAX_TAGS} thẻ (mỗi thẻ là một trang riêng). "
+            "Chỉ giữ vài thẻ chính của bài."
+        )
     return result
 
 
@@ -139,6 +169,11 @@ def slug(value: Any) -> str:
         raise FieldError(
             f"“{raw}” không dùng được làm đường dẫn; chỉ dùng chữ thường không dấu, "
             f"số và dấu gạch ngang.{fix}"
+        )
+    if len(raw) > MAX_SLUG:
+        raise FieldError(
+            f"đường dẫn dài {len(raw)} ký tự, quá {MAX_SLUG} ký tự (giới hạn để mọi hệ thống "
+            f"tệp và máy chủ đều nhận). Rút gọn, ví dụ: slug: {cut_slug(raw)}"
         )
     return raw
 

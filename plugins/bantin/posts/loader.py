@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -30,6 +30,7 @@ from .attachments import resolve as resolve_attachment
 from .fields import FieldError
 from .frontmatter import RawPost, quote_hint, read_post
 from .model import Category, Image, Post, Tag
+from .tags import tag_slugs
 from .unread import unread_problems
 
 IGNORED_PREFIXES = (".", "_", "#", "~")
@@ -385,16 +386,34 @@ def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult
     loaded = candidates + result.scheduled + result.skipped_drafts
     attached = [a.source for post in loaded for a in post.attachments]
     result.problems.extend(unread_problems(options.posts_dir, options.root, attached, display_path))
-    clashes = check_unique(candidates, reserved)
+    candidates, result.scheduled, result.skipped_drafts = _with_tag_slugs(
+        candidates, result.scheduled, result.skipped_drafts
+    )
+    # Scheduled posts too: a clash found only once they go live would stop every
+    # later (scheduled) rebuild; it is reported today, on the scheduled post.
+    clashes = check_unique(candidates + result.scheduled, reserved)
     result.problems.extend(clashes)
     refused = {p.path for p in clashes}
     candidates = [post for post in candidates if post.path not in refused]
+    result.scheduled = [post for post in result.scheduled if post.path not in refused]
     result.posts = sorted(candidates, key=lambda p: p.key, reverse=True)
     if not options.categories:
         result.categories = categories_of(result.posts)
     else:
         result.categories = list(options.categories)
     return result
+
+
+def _with_tag_slugs(*groups: list[Post]) -> tuple[list[Post], ...]:
+    """Give every tag its site-wide slug (:func:`.tags.tag_slugs`), scheduled posts included,
+    so a tag's URL does not change on the day a scheduled post goes live."""
+    slugs = tag_slugs(tag.name for group in groups for post in group for tag in post.tags)
+
+    def retag(post: Post) -> Post:
+        tags = tuple(Tag(tag.name, slugs[fold_key(tag.name)]) for tag in post.tags)
+        return post if tags == post.tags else replace(post, tags=tags)
+
+    return tuple([retag(post) for post in group] for group in groups)
 
 
 def categories_of(posts: Iterable[Post]) -> list[Category]:
