@@ -128,10 +128,14 @@ def lighthouse(url: str, report: Path) -> dict:
         f"--output-path={report}",
         "--quiet",
     ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    if done.returncode != 0 or not report.is_file():
-        raise SystemExit(f"Lighthouse failed on {url}:\n{done.stderr[-2000:]}")
-    return json.loads(report.read_text(encoding="utf-8"))
+    for attempt in (1, 2):  # a busy machine now and then loses the trace (NO_NAVSTART)
+        report.unlink(missing_ok=True)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        if done.returncode == 0 and report.is_file():
+            return json.loads(report.read_text(encoding="utf-8"))
+        if attempt == 2:
+            raise SystemExit(f"Lighthouse failed on {url}:\n{done.stderr[-2000:]}")
+    raise AssertionError("unreachable")
 
 
 def flagged(result: dict, category: str) -> list[str]:
@@ -164,6 +168,8 @@ def main() -> int:
             for name, path in (("home", ""), ("article with a camera photo", ARTICLE)):
                 result = lighthouse(server.base + path, work / f"{name.split()[0]}.json")
                 scores = {c: round(result["categories"][c]["score"] * 100) for c in CATEGORIES}
+                index = result["environment"].get("benchmarkIndex")
+                print(f"  (this machine's Lighthouse CPU benchmark index: {index})")
                 print(
                     f"{name} ({path or '/'}): " + ", ".join(f"{c} {s}" for c, s in scores.items())
                 )
