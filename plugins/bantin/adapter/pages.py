@@ -25,6 +25,7 @@ from ..news.context import FILTERS, SiteContext, first_paragraph_text
 from ..news.routes import RESERVED, PostView, Route, indicator_routes, indicator_url, news_routes
 from ..posts.collection import NewsCollection
 from ..posts.loader import LoadResult, load_posts
+from ..posts.pasted import clean_pasted_html
 from ..posts.sanitize import sanitize_html
 from ..views.counts import ViewCounts
 from ..views.store import ViewsDataError
@@ -256,7 +257,7 @@ class SiteBuild(HasProblems):
         if route is None or not isinstance(route.view, PostView):
             return html
         post = route.view.post
-        html = sanitize_html(html)
+        html = clean_pasted_html(sanitize_html(html))
         self.context.leads[post.url] = first_paragraph_text(html)
         if self.photos is not None and self.page_env is not None:
             html = self.photos.rewrite(html, post, page, self.page_env)
