@@ -8,6 +8,7 @@ gives templates a :class:`Picture` with every URL relative to the page.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from collections.abc import Iterable
@@ -120,17 +121,23 @@ class SitePhotos:
     def collect(self, posts: Iterable[Post]) -> list[Problem]:
         """Process (or find in the cache) every photo the posts use."""
         problems: list[Problem] = []
+        posts = list(posts)
+        used: dict[Path, Post] = {}
         for post in posts:
             sources = [a.source for a in post.attachments]
             if post.image is not None:
                 sources.append(post.image.source)
             for source in sources:
-                if source in self.by_source or not is_processed(source):
-                    continue
-                try:
-                    self.by_source[source] = self.cache.photo(source)
-                except (PhotoError, OSError) as exc:
-                    problems.append(Problem(post.path, f"ảnh “{source.name}”: {exc}"))
+                if is_processed(source):
+                    used.setdefault(source, post)
+        # Encode what the cache lacks in parallel first; then each photo in turn (from the cache).
+        with contextlib.suppress(PhotoError, OSError):
+            self.cache.photos(used)
+        for source, post in used.items():
+            try:
+                self.by_source[source] = self.cache.photo(source)
+            except (PhotoError, OSError) as exc:
+                problems.append(Problem(post.path, f"ảnh “{source.name}”: {exc}"))
         return problems
 
     @staticmethod
@@ -156,6 +163,7 @@ class SitePhotos:
                     )
         self._strip_docs_images(files, config)
         self._add_default_share(files, config, ward_name)
+        self.cache.save()
 
     def _strip_docs_images(self, files: Files, config: MkDocsConfig) -> None:
         """Photos under docs/ are published at their own paths, but without EXIF."""

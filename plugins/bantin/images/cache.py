@@ -13,15 +13,19 @@ import json
 import os
 import shutil
 import tempfile
+import threading
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
 from ..core.text import slugify
 from .model import PhotoSet, Variant
-from .process import render, stripped_copy
+from .process import PhotoError, render, stripped_copy
 from .settings import PhotoSettings
 
 MANIFEST = "photo.json"
+SOURCES = "sources.json"
 
 
 def _variant(data: dict) -> Variant:
@@ -36,21 +40,49 @@ class PhotoCache:
         self.settings = settings
         self.fingerprint = settings.fingerprint()
         self.encoded = 0  # photos encoded by this object (the rest came from disk)
+        self.read = 0  # source files read to hash them (the rest were known by size and time)
+        self._lock = threading.Lock()
         self._by_key: dict[str, PhotoSet] = {}
-        self._by_path: dict[Path, tuple[int, int, str]] = {}
+        # Content hashes of sources by path, size and modification time: a warm build
+        # (or a preview rebuild) reads no photo at all. Kept in ``sources.json``.
+        self._hashes: dict[str, tuple[int, int, str]] = self._read_hashes()
+        self._hashes_changed = False
 
-    def key(self, source: Path, salt: str = "") -> tuple[str, bytes | None]:
-        """The cache key of a source file; its bytes when they had to be read."""
+    def _read_hashes(self) -> dict[str, tuple[int, int, str]]:
+        try:
+            data = json.loads((self.folder / SOURCES).read_text(encoding="utf-8"))
+            return {k: (int(v[0]), int(v[1]), str(v[2])) for k, v in data.items()}
+        except (OSError, ValueError, TypeError, IndexError, AttributeError):
+            return {}
+
+    def save(self) -> None:
+        """Remember the sources' hashes for the next build (only when they changed)."""
+        if not self._hashes_changed:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        body = json.dumps({k: list(v) for k, v in sorted(self._hashes.items())}, indent=0)
+        _write_atomic(self.folder / SOURCES, body.encode("utf-8"))
+        self._hashes_changed = False
+
+    def content_hash(self, source: Path) -> tuple[str, bytes | None]:
+        """SHA-256 of the file's bytes, and the bytes when they had to be read."""
         stat = source.stat()
-        known = self._by_path.get(source)
-        if known and known[:2] == (stat.st_mtime_ns, stat.st_size) and not salt:
+        name = str(source.resolve())
+        known = self._hashes.get(name)
+        if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
             return known[2], None
         data = source.read_bytes()
-        digest = hashlib.sha256(data)
-        digest.update(self.fingerprint.encode() + salt.encode())
-        key = digest.hexdigest()[:12]
-        if not salt:
-            self._by_path[source] = (stat.st_mtime_ns, stat.st_size, key)
+        digest = hashlib.sha256(data).hexdigest()
+        with self._lock:
+            self.read += 1
+            self._hashes[name] = (stat.st_mtime_ns, stat.st_size, digest)
+            self._hashes_changed = True
+        return digest, data
+
+    def key(self, source: Path, salt: str = "") -> tuple[str, bytes | None]:
+        """The cache key of a source file (its content and the settings); its bytes if read."""
+        digest, data = self.content_hash(source)
+        key = hashlib.sha256(f"{digest}:{self.fingerprint}:{salt}".encode()).hexdigest()[:12]
         return key, data
 
     def photo(self, source: Path) -> PhotoSet:
@@ -75,9 +107,40 @@ class PhotoCache:
             )
             files = [*variants, share, *([original] if original else [])]
             self._store(folder, photo, {v.name: b for v, b in files})
-            self.encoded += 1
+            with self._lock:
+                self.encoded += 1
         self._by_key[key] = photo
         return photo
+
+    def photos(self, sources: Iterable[Path], workers: int | None = None) -> dict[Path, PhotoSet]:
+        """Many photos at once: new ones are encoded in parallel threads.
+
+        Pillow releases the GIL while it decodes, resizes and encodes, so threads
+        use every core. Photos with the same bytes are encoded once. A photo
+        that cannot be read raises :class:`~.process.PhotoError` naming it.
+        """
+        unique = list(dict.fromkeys(sources))
+        first: dict[str, Path] = {}
+        for source in unique:
+            key, _ = self.key(source)
+            first.setdefault(key, source)
+        missing = [
+            source
+            for key, source in first.items()
+            if key not in self._by_key and self._load(self.folder / key, key) is None
+        ]
+        workers = workers or min(4, os.cpu_count() or 1)
+        if len(missing) > 1 and workers > 1:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                list(pool.map(self._photo_or_error, missing))
+        found = {source: self.photo(source) for source in unique}
+        self.save()
+        return found
+
+    def _photo_or_error(self, source: Path) -> None:
+        """For the thread pool: errors are raised again, with the file, by :meth:`photo` later."""
+        with contextlib.suppress(PhotoError, OSError):
+            self.photo(source)
 
     def path(self, photo: PhotoSet, variant: Variant) -> Path:
         return self.folder / photo.key / variant.name

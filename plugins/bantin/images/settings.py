@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 import PIL
 
 # Bump when the pipeline changes what it writes for the same settings.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 
 # Formats Pillow decodes and bantin re-encodes; GIF (animation) and SVG are published as they are.
 PROCESSED_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif")

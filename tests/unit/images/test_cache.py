@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from bantin.images.cache import MANIFEST, PhotoCache
@@ -79,5 +80,22 @@ def test_a_damaged_cache_entry_is_made_again(tmp_path: Path) -> None:
 def test_names_are_readable_and_keyed(tmp_path: Path) -> None:
     source = _photo(tmp_path, "Ảnh tiếp dân 01.JPG")
     photo = PhotoCache(tmp_path / "cache", PhotoSettings()).photo(source)
-    assert photo.variants[0].name == f"anh-tiep-dan-01-{photo.key[:8]}-480.webp"
+    assert photo.of_format("webp")[0].name == f"anh-tiep-dan-01-{photo.key[:8]}-480.webp"
     assert photo.share.name.endswith("-chia-se.jpg")
+
+
+def test_a_warm_build_reads_no_photo(tmp_path: Path) -> None:
+    sources = [_photo(tmp_path, f"anh-{i}.jpg", seed=i) for i in range(2)]
+    first = PhotoCache(tmp_path / "cache", PhotoSettings())
+    first.photos(sources)
+    assert first.read == 2 and first.encoded == 2
+    warm = PhotoCache(tmp_path / "cache", PhotoSettings())
+    made = warm.photos(sources)
+    assert warm.read == 0 and warm.encoded == 0
+    assert made[sources[0]] == first.photo(sources[0])
+    # Touched or replaced: read again (and encoded again only when the bytes changed).
+    os.utime(sources[0], ns=(1, 1))
+    camera_photo(sources[1], (1000, 750), orientation=1, seed=9)
+    later = PhotoCache(tmp_path / "cache", PhotoSettings())
+    later.photos(sources)
+    assert later.read == 2 and later.encoded == 1
