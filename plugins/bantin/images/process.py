@@ -104,11 +104,13 @@ def widths_for(source_width: int, settings: PhotoSettings) -> tuple[int, ...]:
     return tuple(sorted({*below, top}))
 
 
-def resized(prepared: Prepared, width: int) -> Image.Image:
+def resized(prepared: Prepared, width: int, shape: tuple[int, int] | None = None) -> Image.Image:
+    """``prepared`` at ``width``; the height follows ``shape`` (the source's proportions)."""
     image = prepared.image
     if width >= image.width:
         return image
-    height = max(1, round(image.height * width / image.width))
+    w, h = shape or image.size
+    height = max(1, round(h * width / w))
     return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
@@ -170,7 +172,8 @@ def render(
     largest = resized(prepared, widths[0])
     base = Prepared(largest, prepared.icc, largest.width, largest.height)
     for width in widths:
-        image = largest if width == widths[0] else resized(base, width)
+        shape = (prepared.width, prepared.height)
+        image = largest if width == widths[0] else resized(base, width, shape)
         for fmt in formats:
             name = f"{stem}-{image.width}.{fmt}"
             variant = Variant(name, image.width, image.height, fmt)
