@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,51 @@ def test_long_names_build_and_new_works(tmp_path: Path) -> None:
     assert "Traceback" not in new.output
     (created,) = (site.root / "posts").rglob("thong-bao*.md")
     assert len(created.stem) <= 100
+
+
+FIXTURE_PNG = (
+    Path(__file__).resolve().parents[1] / "fixtures" / "posts" / "valid" / "anh" / "bia.png"
+)
+
+
+def test_reference_style_and_unquoted_images_are_published(tmp_path: Path) -> None:
+    """Item 8: ``![x][ref]`` / ``[ref]: anh/x.png`` and ``<img src=anh/y.png>`` were not published."""
+    import shutil
+
+    site = TinySite(tmp_path / "ward")
+    (site.root / "posts" / "anh").mkdir(parents=True)
+    shutil.copyfile(FIXTURE_PNG, site.root / "posts" / "anh" / "x.png")
+    shutil.copyfile(FIXTURE_PNG, site.root / "posts" / "anh" / "y.png")
+    site.post(
+        "a.md",
+        {"title": "Bài", "date": "2025-01-02", "category": "Thông báo"},
+        body="Ảnh:\n\n![Một][mot]\n\n<img src=anh/y.png alt=Hai>\n\n[mot]: anh/x.png\n",
+    )
+    run = site.build()
+    assert run.ok, run.output
+    html = site.html("2025/01/02/bai/")
+    article = html.split('id="bt-title"', 1)[1]
+    sources = re.findall(r'<img [^>]*src="([^"]+)"', article)
+    assert len(sources) >= 2 and 'alt="Một"' in article and 'alt="Hai"' in article
+    folder = site.site / "2025" / "01" / "02" / "bai"
+    for src in sources:
+        assert (folder / src).resolve().is_file(), src
+
+
+def test_cover_and_body_photo_on_one_url_is_an_error(tmp_path: Path) -> None:
+    """Item 8: cover ``anh/so-do.svg`` and body ``so-do.svg`` both went to ``<post>/so-do.svg``
+    (photos are republished under anh/ by content; an SVG is published as it is)."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="{}" height="1"/></svg>'
+    site = TinySite(tmp_path / "ward")
+    (site.root / "posts" / "anh").mkdir(parents=True)
+    (site.root / "posts" / "anh" / "so-do.svg").write_text(svg.format(1), encoding="utf-8")
+    (site.root / "posts" / "so-do.svg").write_text(svg.format(2), encoding="utf-8")
+    site.post(
+        "a.md",
+        {"title": "Bài", "date": "2025-01-02", "category": "Thông báo", "image": "anh/so-do.svg"},
+        body="![Khác](so-do.svg)\n",
+    )
+    run = site.build()
+    assert not run.ok
+    assert "Traceback" not in run.output
+    assert "cùng được đăng" in run.output or "trùng" in run.output, run.output

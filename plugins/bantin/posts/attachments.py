@@ -39,7 +39,17 @@ ATTACHMENT_SUFFIXES = (
 # spaces and balanced parentheses, as Windows names photos: "Ảnh 1 (2).JPG".
 _MD_LINK = re.compile(r"\]\(((?:[^()\n]|\([^()\n]*\))*)\)")
 _MD_TITLE = re.compile(r"""\s+(?:"[^"]*"|'[^']*'|\([^)]*\))\s*$""")
-_HTML_SRC = re.compile(r"""\b(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
+# src=/href= quoted or not: an unquoted <img src=anh/x.png> is valid HTML too.
+_HTML_SRC = re.compile(r"""\b(?:src|href)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'<>=`]+))""", re.I)
+# A reference-style definition: [ten]: anh/x.png "title"
+_MD_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
+# <tep/ke hoach.pdf>: no scheme, so not a Markdown autolink; it vanishes from the page.
+_BARE_ANGLE = re.compile(r"<([^<>\s:][^<>:]*\.[A-Za-z0-9]{2,5})>")
+# An image from another site: the site's CSP (img-src 'self' data:) will not load it.
+_REMOTE_IMAGE = re.compile(
+    r"""!\[[^\]]*\]\(\s*<?((?:https?:)?//[^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""",
+    re.I,
+)
 # C:\Users\..., C:/Users/..., \\may-chu\chia-se\..., file:///C:/...
 _WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\|file:)", re.I)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -91,7 +101,17 @@ def local_references(body: str, first_line: int = 1) -> list[Reference]:
         if fenced or line.startswith(("    ", "\t")):
             continue
         written = [_link_target(m.group(1)) for m in _MD_LINK.finditer(line)]
-        written += [m.group(1).strip() for m in _HTML_SRC.finditer(line)]
+        written += [next(g for g in m.groups() if g).strip() for m in _HTML_SRC.finditer(line)]
+        definition = _MD_DEFINITION.match(line)
+        if definition:
+            written.append(_link_target(definition.group(1)))
+        outside_links = _MD_DEFINITION.sub("", _MD_LINK.sub("", line))
+        for bare in _BARE_ANGLE.finditer(outside_links):
+            target = bare.group(1)
+            if PurePosixPath(target).suffix.lower() in ATTACHMENT_SUFFIXES and not re.match(
+                r"[A-Za-z][\w-]*(\s|/?$)", target
+            ):
+                found.append(Reference(target, first_line + offset, bare.group(0), "bare"))
         for target in written:
             if not target or target.startswith(("#", "?")):
                 continue
@@ -106,6 +126,22 @@ def local_references(body: str, first_line: int = 1) -> list[Reference]:
                 found.append(Reference(path, first_line + offset, target))
             elif suffix and not path.startswith("/"):
                 found.append(Reference(path, first_line + offset, target, "link"))
+    return found
+
+
+def remote_images(body: str, first_line: int = 1) -> list[Reference]:
+    """Images the body loads from another site (``![x](https://…)``, ``<img src="//…">``)."""
+    found: list[Reference] = []
+    fenced = False
+    for offset, line in enumerate(body.split("\n")):
+        if _FENCE.match(line.lstrip()):
+            fenced = not fenced
+            continue
+        if fenced or line.startswith(("    ", "\t")):
+            continue
+        for match in _REMOTE_IMAGE.finditer(line):
+            address = match.group(1) or match.group(2)
+            found.append(Reference(address, first_line + offset, address, "remote"))
     return found
 
 

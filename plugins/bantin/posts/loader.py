@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from ..core.dates import DateError, has_time, parse_post_date, to_vietnam
 from ..core.errors import ContentError, HasProblems, Problem, Severity
 from ..core.text import fold_key, slugify
+from ..images.settings import PROCESSED_SUFFIXES
 from . import fields
 from .attachments import (
     IMAGE_SUFFIXES,
@@ -25,6 +26,7 @@ from .attachments import (
     link_problem,
     local_references,
     path_problem,
+    remote_images,
 )
 from .attachments import resolve as resolve_attachment
 from .fields import FieldError
@@ -283,6 +285,17 @@ def build_post(
 
     attachments = []
     for reference in local_references(raw.body, raw.body_line):
+        if reference.kind == "bare":
+            problems.append(
+                Problem(
+                    raw.path,
+                    f"“{reference.written}” không phải liên kết nên sẽ biến mất khỏi trang và tệp "
+                    f"không được đăng. Viết: [Tên tệp](<{reference.target}>)",
+                    field="nội dung",
+                    line=reference.line,
+                )
+            )
+            continue
         if reference.kind == "link":
             trouble = link_problem(reference, url + "index.md", options.docs_dir)
             if trouble:
@@ -297,6 +310,33 @@ def build_post(
             problems.append(Problem(raw.path, found, field="nội dung", line=reference.line))
         elif found not in attachments:
             attachments.append(found)
+    for remote in remote_images(raw.body, raw.body_line):
+        problems.append(
+            Problem(
+                raw.path,
+                f"ảnh “{remote.target[:80]}” lấy từ trang khác: chính sách bảo mật (CSP) của "
+                "trang chỉ cho hiện ảnh của chính trang, nên người đọc sẽ thấy ảnh hỏng (và trang "
+                "kia biết ai đọc bài). Tải ảnh về, đặt cạnh bài rồi viết ![Chú thích](anh/ten-anh.jpg)",
+                field="nội dung",
+                line=remote.line,
+                severity=Severity.WARNING,
+            )
+        )
+    if image is not None:
+        for attachment in attachments:
+            same_url = url + attachment.target.lstrip("./") == image.url
+            # Photos are republished under anh/ by their content; other files (SVG,
+            # GIF, PDF) are published as they are, at that one URL.
+            as_is = image.source.suffix.lower() not in PROCESSED_SUFFIXES
+            if same_url and as_is and attachment.source != image.source:
+                problems.append(
+                    _problem(
+                        raw,
+                        "image",
+                        f"ảnh bìa và ảnh “{attachment.target}” trong bài là hai tệp khác nhau nhưng "
+                        f"cùng được đăng ở “{image.url}”; một ảnh sẽ mất. Đổi tên một trong hai tệp.",
+                    )
+                )
     if any(p.is_error for p in problems):
         return None, problems
 
