@@ -45,6 +45,8 @@ FIELD = "nội dung"
 
 _MARKER = re.compile(r"(\\?)\[\[([^\[\]\n]{1,200})\]\]")
 _FENCE = re.compile(r"^[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})(.*)$")
+# The start of an HTML tag not yet closed before a marker: <img alt="… [[chỉ số: x]]
+_OPEN_TAG = re.compile(r"<[A-Za-z][^<>]*$")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 _FOLD = str.maketrans({"đ": "d", "Đ": "d"})
 # Characters Markdown would interpret inside the inserted figure.
@@ -69,6 +71,7 @@ class Marker:
     end: int
     alone: bool
     reference: str = ""
+    in_tag: bool = False  # inside an HTML tag (an attribute): markup cannot go there
 
 
 def _classify(inner: str) -> tuple[str, str] | None:
@@ -117,7 +120,8 @@ def markers(markdown: str) -> Iterator[Marker]:
                 continue
             kind, reference = found
             alone = not line[: match.start()].strip() and not line[match.end() :].strip()
-            yield Marker(kind, number, match.start(), match.end(), alone, reference)
+            in_tag = _OPEN_TAG.search(line[: match.start()]) is not None
+            yield Marker(kind, number, match.start(), match.end(), alone, reference, in_tag)
 
 
 def _is_placement(marker: Marker) -> bool:
@@ -185,7 +189,15 @@ def expand(
     for marker in markers(markdown):
         written = lines[marker.line][marker.start : marker.end]
         replacement: str | None = None
-        if marker.kind == REFERENCE:
+        if marker.in_tag:
+            problem(
+                marker,
+                f"“{written}” nằm trong một thẻ HTML (như alt=\"…\" của <img>) nên không thay "
+                "được bằng con số; để nguyên chữ. Viết con số trực tiếp, hoặc đặt “[[chỉ số: id]]” "
+                "trong câu chữ thường.",
+                Severity.WARNING,
+            )
+        elif marker.kind == REFERENCE:
             replacement = _reference(marker, written, indicators, problem)
         elif marker.kind == BOX and not marker.alone:
             problem(
