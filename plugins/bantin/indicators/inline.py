@@ -192,7 +192,7 @@ def expand(
         if marker.in_tag:
             problem(
                 marker,
-                f"“{written}” nằm trong một thẻ HTML (như alt=\"…\" của <img>) nên không thay "
+                f'“{written}” nằm trong một thẻ HTML (như alt="…" của <img>) nên không thay '
                 "được bằng con số; để nguyên chữ. Viết con số trực tiếp, hoặc đặt “[[chỉ số: id]]” "
                 "trong câu chữ thường.",
                 Severity.WARNING,
