@@ -40,7 +40,8 @@ def test_articles_and_own_pages_are_indexed_lists_are_not(built: TinySite) -> No
     assert article["meta"]["title"] == "Hỏa táng văn minh"  # as indexed
     assert article["meta"]["display_category"] == "Mặt trận - Đoàn thể"
     assert article["meta"]["date"] == "01/03/2024"
-    assert article["filters"] == {"category": ["Mặt trận - Đoàn thể"]}
+    # no filters: Pagefind writes them in a different order on every run (not reproducible)
+    assert article["filters"] == {}
     text = article["content"]
     assert "Sa-pô về đường làng." in text and "Thân bài nói về nghĩa trang." in text
     # menus, the byline, the date line, the sidebar and the lists are not searched
