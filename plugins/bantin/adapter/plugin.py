@@ -7,6 +7,7 @@ into MkDocs files) and the templates shipped in ``bantin/templates/`` (``theme.p
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -25,7 +26,7 @@ from .messages import translate_post_messages
 from .pages import SiteBuild
 from .preview import PreviewProblems, guard_rebuilds
 from .search import allow_webassembly, check_search_config, index_site
-from .theme import add_theme_layer, drop_raw_templates
+from .theme import TEMPLATES, add_theme_layer, drop_raw_templates
 
 log = get_plugin_logger(__name__)
 
@@ -76,10 +77,18 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             )
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
-        """Rebuild the preview when a post or the view data changes."""
+        """Rebuild the preview when a post, the view data or a template changes.
+
+        MkDocs itself watches the theme only with ``--watch-theme``: the site's
+        ``custom_dir`` and bantin's own templates are watched here, so a saved
+        template is never served stale.
+        """
         assert self.build is not None
         for path in self.build.watched_paths():
             server.watch(str(path))
+        for folder in (config.theme.custom_dir, TEMPLATES):
+            if folder and Path(folder).is_dir():
+                server.watch(str(folder))
         guard_rebuilds(server, config.site_dir)
 
     @event_priority(50)
