@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -83,6 +82,11 @@ def set_field(path: Path, key: str, value: str) -> None:
     text = path.read_text(encoding="utf-8")
     text = re.sub(rf"(?m)^{key}: .*$", lambda _: f"{key}: {value}", text, count=1)
     path.write_text(text, encoding="utf-8")
+
+
+def without_photo(text: str) -> str:
+    """A post's text without its cover photo: the copy lives in another folder."""
+    return re.sub(r"(?m)^image(_caption)?: .*\n", "", text)
 
 
 def category_url(name: str) -> str:
@@ -155,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             "add a post (its page and the home page)",
             lambda: (
                 added.parent.mkdir(exist_ok=True),
-                shutil.copyfile(posts[0], added),
+                added.write_text(without_photo(posts[0].read_text("utf-8")), "utf-8"),
                 set_field(added, "title", "Bài mới đo thời gian xem thử"),
                 set_field(added, "date", "01/01/2026 08:00"),
             ),
