@@ -303,10 +303,15 @@ def weights(bantin: Path) -> list[str]:
             continue
         html, total, index = page_weight(out, page)
         verdict = "met" if total / 1024 < limit else "NOT met"
+        search = (
+            f"; Material's search index, fetched on load: {index / 1024:.0f} KB gzip"
+            if index
+            else ""
+        )
         lines.append(
             f"  {name} ({page.relative_to(out).parent.as_posix()}/): HTML {html / 1024:.1f} KB, "
-            f"with CSS/JS/fonts/icons {total / 1024:.1f} KB gzip (target < {limit} KB: {verdict}); "
-            f"search index fetched by Material's search on load: {index / 1024:.0f} KB gzip"
+            f"with CSS/JS/fonts/icons {total / 1024:.1f} KB gzip (target < {limit} KB: {verdict})"
+            + search
         )
     return lines
 
@@ -318,11 +323,14 @@ def versions() -> str:
         except metadata.PackageNotFoundError:
             return "-"
 
-    commit = subprocess.run(
-        ["git", "-C", str(REPO), "describe", "--always", "--dirty"],
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    commit = (
+        subprocess.run(
+            ["git", "-C", str(REPO), "describe", "--always", "--dirty"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        or "not a git checkout"
+    )
     return (
         f"python {platform.python_version()}, mkdocs {v('mkdocs')}, mkdocs-material "
         f"{v('mkdocs-material')}, jinja2 {v('Jinja2')}, markdown {v('Markdown')}, "
