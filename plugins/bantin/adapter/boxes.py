@@ -1,48 +1,20 @@
-"""Indicator boxes in article pages: where they go and how they are drawn.
+"""Indicator boxes in article pages, drawn with MkDocs' own Jinja environment.
 
-The body's markers are expanded once, when posts are loaded, so that
-``bantin check`` reports unknown indicator ids too. The box itself is put in
-after the body has been sanitised: the sanitiser would strip the box's own
-markup (bars, labels), and the box holds only escaped text from a template.
+Where a box goes was decided when the news model was made
+(:mod:`bantin.news.bodies`); the box is put in after the body has been
+sanitised, because the sanitiser would strip the box's own markup (bars,
+labels), and the box holds only escaped text from a template.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-
 from jinja2 import Environment
 from mkdocs.utils import get_relative_url
 
-from ..core.errors import Problem
-from ..indicators.inline import expand, find_placement
 from ..indicators.present import present
+from ..news.bodies import BOX_SLOT, PostBody
 from ..news.routes import indicator_url
 from ..posts.model import Post
-
-BOX_SLOT = '<div class="bt-box-slot"></div>'
-
-
-@dataclass(frozen=True)
-class PostBody:
-    """A post's Markdown with markers expanded, and where its box goes."""
-
-    markdown: str
-    placement: str  # "default" (after the lead), "inline" (at the marker) or "hidden"
-
-
-def prepare_bodies(posts: Iterable[Post]) -> tuple[dict[str, PostBody], list[Problem]]:
-    bodies: dict[str, PostBody] = {}
-    problems: list[Problem] = []
-    for post in posts:
-        if "[[" not in post.body:
-            bodies[post.url] = PostBody(post.body, "default")
-            continue
-        placement = find_placement(post.body)
-        markdown, found = expand(post.body, post.indicators, BOX_SLOT, post.path, post.body_line)
-        problems.extend(found)
-        bodies[post.url] = PostBody(markdown, placement)
-    return bodies, problems
 
 
 class BoxRenderer:

@@ -1,13 +1,15 @@
 """Bulletins in an MkDocs build: settings from ``mkdocs.yml``, issue pages, PDFs.
 
-Kept apart from ``pages.py``: ``SiteBuild`` calls :class:`BulletinBuild` at
-four points (start, page context, after a page is drawn, after the build).
+The issues are part of the news model (``NewsModel.issues``, settings in
+``Settings.bulletins``); ``SitePages`` calls :class:`BulletinBuild` at three
+points (page context, after a page is drawn, after the build).
 PDFs are written into ``config.site_dir`` in ``on_post_build`` before
 ``bantin-atomic`` swaps the staging folder in, so they go live with the HTML.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,20 +21,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from ..bulletins.assemble import build_issues
 from ..bulletins.fonts import FontMissing, pdf_font_css
 from ..bulletins.html import demote_headings, editorial_html, rebase, relative
 from ..bulletins.model import Issue
 from ..bulletins.pdf import PdfFailed, PdfJob, PdfUnavailable, write_pdfs
-from ..bulletins.periods import Period, PeriodError
-from ..bulletins.routes import BulletinView, bulletin_routes, issues_by_post
+from ..bulletins.routes import BulletinView
 from ..bulletins.settings import BulletinSettings
 from ..core.errors import Problem
-from ..indicators.series import IndicatorSeries
-from ..news.context import Ward
-from ..news.routes import Route
-from ..posts.collection import NewsCollection
-from .config import BantinConfig
+from ..news.model import NewsModel
+from ..news.settings import Ward
+from ..posts.model import Post
 
 log = get_plugin_logger(__name__)
 
@@ -51,93 +49,23 @@ class IssueArticle:
     lead: str
 
 
-def read_settings(
-    cfg: BantinConfig, ward: Ward, root: Path, config_file: str
-) -> tuple[BulletinSettings, list[Problem]]:
-    b = cfg.bulletins
-    problems: list[Problem] = []
-    start = None
-    if b.start.strip():
-        try:
-            start = Period.parse(b.start, b.period)
-        except PeriodError as exc:
-            problems.append(Problem(config_file, str(exc), field="bulletins.start"))
-    if b.first_number < 1:
-        problems.append(
-            Problem(
-                config_file,
-                f"số đầu tiên {b.first_number} không hợp lệ; dùng số nguyên dương, ví dụ 1.",
-                field="bulletins.first_number",
-            )
-        )
-    ward_name = ward.name[:1].lower() + ward.name[1:] if ward.name else ""
-    return (
-        BulletinSettings(
-            folder=root / b.folder,
-            period=b.period,
-            numbering=b.numbering,
-            first_number=b.first_number,
-            start=start,
-            notices=b.notices,
-            digest=b.digest,
-            name=b.name.strip() or f"Bản tin {ward_name}".strip(),
-            pdf=b.pdf,
-            cache_dir=root / b.pdf_cache,
-        ),
-        problems,
-    )
-
-
 @dataclass
 class BulletinBuild:
     """What one build knows about its bulletins."""
 
     settings: BulletinSettings
     issues: list[Issue]
-    routes: list[Route]
     site_url: str
     ward: Ward
     pdf_html: dict[str, tuple[Issue, str, str]] = field(default_factory=dict)
 
     @classmethod
-    def start(
-        cls,
-        cfg: BantinConfig,
-        config: MkDocsConfig,
-        *,
-        news: NewsCollection,
-        series: list[IndicatorSeries],
-        ward: Ward,
-        posts_dir: Path,
-        root: Path,
-        scheduled: list[Any] | None = None,
-    ) -> tuple[BulletinBuild | None, list[Problem]]:
-        if not cfg.bulletins.enabled:
-            return None, []
-        config_name = Path(config.config_file_path or "mkdocs.yml").name
-        settings, problems = read_settings(cfg, ward, root, config_name)
-        issues, found, held = build_issues(
-            news.posts,
-            news.categories,
-            settings,
-            ward_name=ward.name,
-            posts_dir=posts_dir,
-            root=root,
-            series=series,
-            scheduled=scheduled or [],
-        )
-        for note in held:
-            log.info(note)
-        routes = bulletin_routes(issues, pdf=settings.pdf)
-        build = cls(settings, issues, routes, config.site_url or "", ward)
-        return build, problems + found
-
-    @property
-    def by_post(self) -> dict[str, list[Issue]]:
-        return issues_by_post(self.issues)
-
-    def watched_paths(self) -> list[Path]:
-        return [self.settings.folder] if self.settings.folder.exists() else []
+    def for_model(cls, model: NewsModel) -> BulletinBuild | None:
+        """The bulletins of this build, or ``None`` when the site has none (``enabled: false``)."""
+        settings = model.settings
+        if settings.bulletins is None:
+            return None
+        return cls(settings.bulletins, list(model.issues), settings.site_url, settings.ward)
 
     def page_context(
         self,
@@ -146,7 +74,7 @@ class BulletinBuild:
         view: BulletinView,
         bodies: dict[str, str],
         boxes: dict[str, str],
-        leads: dict[str, str],
+        lead: Callable[[Post], str],
     ) -> None:
         """Everything the issue page (and its PDF) prints besides the view."""
         issue = view.issue
@@ -162,7 +90,7 @@ class BulletinBuild:
                     anchor=anchor,
                     body=Markup(demote_headings(body, 2)),
                     box=Markup(demote_headings(box, 2)),
-                    lead=post.summary or leads.get(post.url, ""),
+                    lead=lead(post),
                 )
             )
         context["articles"] = {a.post.url: a for a in articles}

@@ -13,29 +13,19 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.dates import VIETNAM
-from ..core.errors import Problem
+from ..core.errors import ContentError, Problem
+from ..posts.model import Category
+from ..views.cli import SiteSettings
 
 _DEFAULT_OUT = "posts/nhap"
 
 
-def _load_site(config_file: str) -> tuple[object, object]:
-    """Read mkdocs.yml through MkDocs itself, so plugin options are validated the same way."""
-    from mkdocs.config import load_config
+def _categories(config_file: str) -> tuple[list[Category], Path]:
+    """The declared categories and the posts folder, from the site's settings."""
+    from .settings import load_site
 
-    config = load_config(config_file)
-    plugin = config.plugins.get("bantin")
-    if plugin is None:
-        raise SystemExit(f"{config_file}: chưa bật plugin 'bantin' trong mục plugins.")
-    return config, plugin
-
-
-def _categories(config_file: str) -> tuple[list, Path]:
-    from .settings import declared_categories
-
-    config, plugin = _load_site(config_file)
-    categories, _ = declared_categories(plugin.config, Path(config_file).name)
-    root = Path(config.config_file_path).resolve().parent
-    return categories, root / plugin.config.posts_dir
+    _, settings = load_site(config_file)
+    return list(settings.categories), settings.posts_dir
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -71,23 +61,25 @@ def report(problems: Sequence[Problem], out=None) -> tuple[int, int]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .pages import SiteBuild
+    """Everything a build would check, without building: every problem at once."""
+    from ..news.model import NewsModel
+    from .settings import load_site
 
-    config, plugin = _load_site(args.config)
+    _, settings = load_site(args.config)
     # Drafts are checked too: a draft is a post about to be published.
-    build = SiteBuild.start(plugin.config, config, preview=True)
+    model = NewsModel.build(settings, preview=True)
     from ..images.check import huge_photo_problems
 
     errors, warnings = report(
-        build.problems + huge_photo_problems([*build.result.posts, *build.result.scheduled])
+        [*model.problems, *huge_photo_problems([*model.loaded.posts, *model.loaded.scheduled])]
     )
-    posts = len(build.result.posts) + len(build.result.scheduled)
+    posts = len(model.loaded.posts) + len(model.loaded.scheduled)
     if errors or warnings:
         print(
             f"\nKiểm tra {posts} bài: {errors} lỗi, {warnings} cảnh báo. Sửa các mục trên rồi chạy lại."
         )
         return 1
-    scheduled = len(build.result.scheduled)
+    scheduled = len(model.loaded.scheduled)
     extra = f" ({scheduled} bài hẹn giờ đăng sau)" if scheduled else ""
     print(f"Kiểm tra {posts} bài: không có lỗi{extra}.")
     return 0
@@ -153,17 +145,44 @@ def page_keys(config_file: str) -> list[str]:
     """
     from pathlib import PurePosixPath
 
-    from .pages import SiteBuild
+    from ..news.model import NewsModel
+    from .settings import load_site
 
-    config, plugin = _load_site(config_file)
-    build = SiteBuild.start(plugin.config, config, preview=False)
-    keys = [uri.removesuffix("index.md") for uri in build.routes]
-    docs = Path(config.docs_dir)
+    _, settings = load_site(config_file)
+    keys = NewsModel.build(settings, preview=False).page_urls()
+    docs = settings.docs_dir
     for page in docs.rglob("*.md"):
         relative = PurePosixPath(page.relative_to(docs).as_posix())
         stem = relative.parent if relative.name == "index.md" else relative.with_suffix("")
         keys.append("" if str(stem) == "." else f"{stem}/")
     return keys
+
+
+def views_settings(config_file: str) -> SiteSettings:
+    """``site_url`` and the views data file for ``bantin views import``, from the site's settings.
+
+    Without a configuration file, the defaults (the data file beside where it would be).
+    """
+    from mkdocs.config import load_config
+
+    from ..views import store
+    from .settings import site_settings
+
+    if not Path(config_file).is_file():
+        return SiteSettings("", Path(config_file).resolve().parent / store.DEFAULT_FILE)
+    try:
+        settings = site_settings(load_config(str(config_file)))
+    except Exception as exc:  # MkDocs' own errors are English and varied: wrap them all
+        raise ContentError(
+            [
+                Problem(
+                    config_file,
+                    f"không đọc được tệp cấu hình ({exc}). Sửa tệp cấu hình rồi chạy lại, "
+                    "hoặc chỉ rõ --site-url và --data.",
+                )
+            ]
+        ) from None
+    return SiteSettings(settings.site_url, settings.views.data_file)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -211,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     except ImportError:
         views_cli = None
     if views_cli is not None and hasattr(views_cli, "add_subparser"):
-        views_cli.add_subparser(sub, page_keys_for=page_keys)
+        views_cli.add_subparser(sub, page_keys_for=page_keys, settings_for=views_settings)
     return parser
 
 
@@ -223,6 +242,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
+    except ContentError as exc:  # mkdocs.yml could not be used: say so, no traceback
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

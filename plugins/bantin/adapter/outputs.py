@@ -6,8 +6,7 @@ sure that, with everything added, no two sources write one output file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
+from collections.abc import Iterable, Iterator
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,7 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from ..core.text import fold_key
 from ..feeds.model import build_feed
-from ..posts.collection import NewsCollection
+from ..news.model import NewsModel
 from ..posts.model import Post
 
 
@@ -37,22 +36,21 @@ def redirect_files(env: Environment, config: MkDocsConfig, posts: Iterable[Post]
             yield File.generated(config, output, content=html)
 
 
-def feed_files(
-    env: Environment,
-    config: MkDocsConfig,
-    news: NewsCollection,
-    lead: Callable[[Post], str],
-    count: int,
-    now: datetime,
-) -> Iterator[File]:
+def feed_files(env: Environment, config: MkDocsConfig, model: NewsModel) -> Iterator[File]:
     """``rss.xml`` for the whole site and ``chuyen-muc/<slug>/rss.xml`` for each category."""
     template = env.get_template("feeds/rss.xml")
-    common = {"site_url": config.site_url or "", "lead": lead, "count": count, "now": now}
+    settings, news = model.settings, model.news
+    common = {
+        "site_url": settings.site_url,
+        "lead": model.site.lead,
+        "count": settings.feed_count,
+        "now": model.site.now,
+    }
     feeds = [
         build_feed(
             path="rss.xml",
-            title=config.site_name,
-            description=config.site_description or config.site_name,
+            title=settings.site_name,
+            description=settings.site_description or settings.site_name,
             posts=news.posts,
             **common,
         )
@@ -61,7 +59,7 @@ def feed_files(
         feeds.append(
             build_feed(
                 path=f"{category.url}rss.xml",
-                title=f"{category.name} - {config.site_name}",
+                title=f"{category.name} - {settings.site_name}",
                 description=category.description or category.name,
                 posts=news.in_category(category),
                 **common,

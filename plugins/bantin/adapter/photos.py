@@ -29,8 +29,8 @@ from ..images.model import PhotoSet, Variant
 from ..images.process import PhotoError
 from ..images.settings import PROCESSED_SUFFIXES, PhotoSettings
 from ..images.share import CardFonts, default_card
+from ..news.settings import PhotosSettings
 from ..posts.model import Image, Post
-from .config import PhotosConfig
 
 PHOTO_DIR = "anh"
 # What the browser needs to pick a width before layout (CSS in bantin.css):
@@ -73,7 +73,7 @@ class ShareImage:
     alt: str
 
 
-def settings_from(cfg: PhotosConfig) -> PhotoSettings:
+def settings_from(cfg: PhotosSettings) -> PhotoSettings:
     return PhotoSettings(
         widths=tuple(cfg.widths),
         webp_quality=cfg.webp_quality,
@@ -108,7 +108,7 @@ logging.getLogger("mkdocs.structure.pages").addFilter(_LINK_NOTICES)
 class SitePhotos:
     """The photos of one build."""
 
-    def __init__(self, cfg: PhotosConfig, root: Path, config_file: str) -> None:
+    def __init__(self, cfg: PhotosSettings, root: Path, config_file: str) -> None:
         self.cfg = cfg
         self.config_file = config_file
         self.cache = PhotoCache(root / cfg.cache_dir, settings_from(cfg))

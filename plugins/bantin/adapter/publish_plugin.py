@@ -40,6 +40,7 @@ from mkdocs.utils import CountHandler
 
 from bantin.core.errors import Problem
 
+from ..news.settings import Settings
 from ..publish import atomic
 from ..publish.headers import render_nginx, render_static_host, security_headers
 from ..publish.output import inspect_output, is_inside
@@ -51,6 +52,7 @@ from ..publish.scripts import (
     template_snippets,
 )
 from .publish_config import AtomicBuildConfig
+from .settings import site_settings
 
 log = get_plugin_logger(__name__)
 
@@ -121,6 +123,7 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
         self.dirty = False
         self._run: _Run | None = None
         self._counter: _WarningCounter | None = None
+        self._settings: Settings | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember the command: ``mkdocs serve`` builds into its own temporary folder."""
@@ -128,12 +131,17 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
         self.dirty = dirty
 
     def _active(self) -> bool:
-        return self.config.enabled and self.command != "serve"
+        return (
+            self._settings is not None
+            and self._settings.publish.enabled
+            and self.command != "serve"
+        )
 
     @event_priority(FIRST)
     def _count_warnings(self, config: MkDocsConfig) -> None:
         """Start counting warnings before any other plugin runs."""
         self._finish()
+        self._settings = site_settings(config)
         if self._active() and config.strict:
             self._counter = _WarningCounter()
             logging.getLogger("mkdocs").addHandler(self._counter)
@@ -143,18 +151,15 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
         """Lock, clean up after killed builds, and build into a fresh staging folder."""
         if not self._active():
             return config
-        timeout = self.config.lock_timeout
-        if isinstance(timeout, bool) or timeout < 0:
-            raise PluginError(
-                str(
-                    Problem(
-                        path="mkdocs.yml",
-                        field="bantin-atomic.lock_timeout",
-                        message=f"phải là số giây không âm, không phải {timeout!r}. "
-                        "Ví dụ: lock_timeout: 60",
-                    )
-                )
-            )
+        settings = site_settings(config)
+        problems = [
+            p
+            for p in settings.problems
+            if p.is_error and (p.field or "").startswith("bantin-atomic")
+        ]
+        if problems:
+            raise PluginError("\n".join(str(p) for p in problems))
+        timeout = settings.publish.lock_timeout
         try:
             site_dir = atomic.check_site_dir(Path(config.site_dir))
             lock = atomic.BuildLock(site_dir.parent / atomic.LOCK_NAME)
@@ -301,9 +306,9 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
 
     def _write_headers(self, run: _Run, script_hashes: set[str]) -> Path | None:
         """Write ``_headers`` into staging and the nginx snippet to a temporary file."""
-        if not self.config.security_headers:
+        if self._settings is None or not self._settings.publish.security_headers:
             return None
-        headers = security_headers(script_hashes, self.config.csp_sources)
+        headers = security_headers(script_hashes, self._settings.publish.csp_sources)
         target = run.staging / "_headers"
         snippet = nginx_headers_path(run.site_dir)
         tmp = snippet.with_name(f".{snippet.name}.{os.getpid()}.tmp")

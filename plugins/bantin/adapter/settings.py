@@ -1,94 +1,91 @@
-"""From the plugin's MkDocs configuration to the engine-free load options."""
+"""From MkDocs' configuration to bantin's one frozen :class:`~bantin.news.settings.Settings`.
+
+:func:`site_settings` converts a loaded ``mkdocs.yml`` once: the ``bantin``
+plugin, the ``bantin-atomic`` plugin, ``bantin check`` and ``bantin views
+import`` all call it and get the same object for the same configuration.
+:func:`load_site` reads ``mkdocs.yml`` through MkDocs (so plugin options are
+validated the same way as in a build) for the command line, with a
+Vietnamese message instead of a traceback when that fails.
+"""
 
 from __future__ import annotations
 
-import os
-from datetime import datetime
+import weakref
 from pathlib import Path
+from typing import Any
 
-from ..core.dates import VIETNAM
-from ..core.errors import Problem
-from ..core.text import clean_line, slugify
-from ..news.context import Ward
-from ..posts.loader import LoadOptions
-from ..posts.model import Category
+from mkdocs.config import load_config
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
+
+from ..core.errors import ContentError, Problem
+from ..news.settings import Settings, make_settings
 from .config import BantinConfig
 
+_converted: dict[int, tuple[weakref.ref[MkDocsConfig], Settings]] = {}
 
-def declared_categories(
-    cfg: BantinConfig, config_file: str
-) -> tuple[list[Category], list[Problem]]:
-    """Categories from ``mkdocs.yml`` in their declared order; duplicate slugs are errors."""
-    categories: list[Category] = []
-    problems: list[Problem] = []
-    seen: dict[str, str] = {}
-    for index, item in enumerate(cfg.categories):
-        name = clean_line(item.name)
-        slug = item.slug or slugify(name)
-        if not slug or slug != slugify(slug):
-            problems.append(
+
+def site_settings(config: MkDocsConfig) -> Settings:
+    """bantin's settings for this loaded configuration, converted on first use."""
+    known = _converted.get(id(config))
+    if known is not None and known[0]() is config:
+        return known[1]
+    bantin = config.plugins.get("bantin")
+    atomic = config.plugins.get("bantin-atomic")
+    settings = make_settings(
+        config_file=Path(config.config_file_path or "mkdocs.yml"),
+        docs_dir=Path(config.docs_dir),
+        site_name=config.site_name,
+        site_url=config.site_url,
+        site_description=config.site_description,
+        # Only bantin's own pages need a folder per page; bantin-atomic alone does not.
+        use_directory_urls=config.use_directory_urls or bantin is None,
+        bantin=_options(bantin.config if bantin is not None else _defaults(BantinConfig())),
+        publish=_options(atomic.config) if atomic is not None else None,
+    )
+    for key in [k for k, (ref, _) in _converted.items() if ref() is None]:
+        del _converted[key]
+    _converted[id(config)] = (weakref.ref(config), settings)
+    return settings
+
+
+def _defaults(config: Config) -> Config:
+    config.load_dict({})
+    config.validate()
+    return config
+
+
+def _options(config: Config) -> dict[str, Any]:
+    """A plugin's validated options as plain dicts and lists."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, Config):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        return value
+
+    return plain(config)
+
+
+def load_site(config_file: str) -> tuple[MkDocsConfig, Settings]:
+    """Read ``mkdocs.yml`` through MkDocs and convert it; a bad file is a Vietnamese error."""
+    try:
+        config = load_config(config_file)
+    except ConfigurationError as exc:
+        raise ContentError(
+            [
                 Problem(
                     config_file,
-                    f"chuyên mục “{name}” có slug “{slug}” không hợp lệ; dùng chữ thường không dấu và "
-                    f"dấu gạch ngang, ví dụ: {slugify(name) or 'tin-tuc'}",
-                    field="categories",
+                    f"cấu hình không dùng được ({exc}). Sửa tệp cấu hình rồi chạy lại.",
                 )
-            )
-            continue
-        if slug in seen:
-            problems.append(
-                Problem(
-                    config_file,
-                    f"hai chuyên mục “{seen[slug]}” và “{name}” có cùng đường dẫn “{slug}”; "
-                    "đặt 'slug' khác nhau cho chúng.",
-                    field="categories",
-                )
-            )
-            continue
-        seen[slug] = name
-        order = item.order if item.order is not None else index
-        categories.append(Category(name, slug, clean_line(item.description), order))
-    return categories, problems
-
-
-def build_now() -> datetime:
-    """The build's "now": ``SOURCE_DATE_EPOCH`` when set, so a rebuild decides scheduled posts alike."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), VIETNAM)
-    return datetime.now(VIETNAM)
-
-
-def load_options(
-    cfg: BantinConfig,
-    *,
-    config_file: str,
-    docs_dir: str,
-    categories: list[Category],
-    include_drafts: bool,
-    now: datetime | None = None,
-    indicator_parser=None,
-) -> LoadOptions:
-    root = Path(config_file).resolve().parent
-    return LoadOptions(
-        root=root,
-        posts_dir=(root / cfg.posts_dir),
-        docs_dir=Path(docs_dir),
-        now=now or build_now(),
-        categories=tuple(categories),
-        include_drafts=include_drafts,
-        url_format=cfg.url_format,
-        indicator_parser=indicator_parser,
-    )
-
-
-def ward(cfg: BantinConfig, site_name: str) -> Ward:
-    w = cfg.ward
-    return Ward(
-        name=clean_line(w.name or site_name),
-        agency=clean_line(w.agency),
-        address=clean_line(w.address),
-        phone=clean_line(w.phone),
-        email=clean_line(w.email),
-        slogan=clean_line(w.slogan),
-    )
+            ]
+        ) from None
+    except OSError as exc:
+        raise ContentError(
+            [Problem(config_file, f"không đọc được tệp cấu hình ({exc.strerror or exc}).")]
+        ) from None
+    if config.plugins.get("bantin") is None:
+        raise ContentError([Problem(config_file, "chưa bật plugin 'bantin' trong mục plugins.")])
+    return config, site_settings(config)

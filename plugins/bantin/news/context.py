@@ -1,13 +1,17 @@
 """What every template sees as ``bantin``: the ward, categories, latest news, figures.
 
-Built once per build; templates only read from it.
+Made once per build by :class:`bantin.news.model.NewsModel`; templates only
+read from it. The one thing learned while pages render is each article's
+lead (its first paragraph, known once MkDocs has converted its Markdown):
+:class:`Leads` records it, and the listings and feeds that render afterwards
+read it.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -16,6 +20,7 @@ from ..core import vnformat
 from ..core.text import clean_line
 from ..posts.collection import NewsCollection
 from ..posts.model import Category, Post
+from .settings import Ward
 
 _FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
@@ -32,17 +37,28 @@ def first_paragraph_text(content_html: str, limit: int = 300) -> str:
     return text
 
 
-@dataclass
-class Ward:
-    name: str
-    agency: str
-    address: str
-    phone: str
-    email: str
-    slogan: str
+class Leads:
+    """Each article's first paragraph as plain text, recorded as its page renders.
+
+    The only state that grows after the news model is made: written once per
+    article (``record``), read by cards, listings and feeds (``get``).
+    """
+
+    def __init__(self) -> None:
+        self._text: dict[str, str] = {}
+
+    def record(self, post: Post, content_html: str) -> None:
+        self._text[post.url] = first_paragraph_text(content_html)
+
+    def get(self, post: Post) -> str:
+        return self._text.get(post.url, "")
 
 
-@dataclass
+def _carried_views(post: Post) -> int:
+    return post.views
+
+
+@dataclass(frozen=True)
 class SiteContext:
     """The ``bantin`` template global."""
 
@@ -51,11 +67,12 @@ class SiteContext:
     latest: list[Post]
     now: datetime
     preview: bool = False
-    leads: dict[str, str] = field(default_factory=dict)
-    view_count: Callable[[Post], int] = lambda post: post.views
+    leads: Leads = field(default_factory=Leads)
+    view_count: Callable[[Post], int] = _carried_views
     most_read: list[Post] = field(default_factory=list)
     stats: Any = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    # Named blocks of data for templates (``headline_figures`` on the home page).
+    extras: Mapping[str, Any] = field(default_factory=dict)
     counter_url: str = ""
 
     @property
@@ -64,7 +81,7 @@ class SiteContext:
 
     def lead(self, post: Post) -> str:
         """The sapo: the post's summary, else its first paragraph."""
-        return post.summary or self.leads.get(post.url, "")
+        return post.summary or self.leads.get(post)
 
     def views(self, post: Post) -> int:
         return self.view_count(post)

@@ -4,15 +4,14 @@
 ``args.func(args)``, which returns the exit code: 0 done, 1 a log or the
 data file could not be used (nothing written), 2 wrong usage.
 
-Settings come from ``mkdocs.yml`` (``site_url`` for the site's sub-path,
-``plugins: - bantin: views: data_file:``) read as plain YAML, without MkDocs:
-tags such as ``!!python/name:`` and ``!ENV`` are tolerated.
+Settings (``site_url`` for the site's sub-path, ``plugins: - bantin: views:
+data_file:``) come from the site's one settings object, read from
+``mkdocs.yml`` by the adapter and handed in as ``settings_for(config_file)``.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -22,16 +21,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-import yaml
-
 from ..core import vnformat
 from ..core.dates import VIETNAM
-from ..core.errors import ContentError, Problem
+from ..core.errors import ContentError
 from . import store
 from .importer import ImportProgress, ImportSummary, import_logs
 from .skip import LABELS
 
 PageKeysFor = Callable[[str], Iterable[str] | None]
+SettingsFor = Callable[[str], "SiteSettings"]
 
 
 @dataclass(frozen=True)
@@ -40,59 +38,9 @@ class SiteSettings:
     data_file: Path
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Safe YAML that reads ``!ENV`` and ignores other tags instead of failing."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """MkDocs' ``!ENV NAME`` and ``!ENV [NAME, OTHER, default]``."""
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    else:
-        items = loader.construct_sequence(node)  # type: ignore[arg-type]
-        names, default = items[:-1], items[-1] if items else None
-        if len(items) == 1:
-            names, default = items, None
-    for name in names:
-        if isinstance(name, str) and name in os.environ:
-            return os.environ[name]
-    return default
-
-
-_TolerantLoader.add_constructor("!ENV", _env)
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor(
-    "tag:yaml.org,2002:python/", lambda loader, suffix, node: None
-)
-
-
-def read_site_settings(config_file: str | Path) -> SiteSettings:
-    """``site_url`` and the views data file declared in ``mkdocs.yml`` (defaults when absent)."""
-    path = Path(config_file)
-    root = path.resolve().parent
-    data_file = store.DEFAULT_FILE
-    site_url = ""
-    if path.is_file():
-        try:
-            doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise ContentError(
-                [
-                    Problem(
-                        str(path),
-                        f"không đọc được tệp cấu hình ({exc}). Sửa lỗi cú pháp YAML rồi chạy lại, "
-                        "hoặc chỉ rõ --site-url và --data.",
-                    )
-                ]
-            ) from None
-        if isinstance(doc, dict):
-            site_url = doc.get("site_url") or ""
-            for plugin in doc.get("plugins") or []:
-                if isinstance(plugin, dict) and isinstance(plugin.get("bantin"), dict):
-                    views = plugin["bantin"].get("views")
-                    if isinstance(views, dict) and isinstance(views.get("data_file"), str):
-                        data_file = views["data_file"]
-    return SiteSettings(str(site_url), root / data_file)
+def default_settings(config_file: str | Path) -> SiteSettings:
+    """No site settings to read: no sub-path, the data file where the site would keep it."""
+    return SiteSettings("", Path(config_file).resolve().parent / store.DEFAULT_FILE)
 
 
 def _when(seconds: int) -> str:
@@ -158,13 +106,17 @@ class ProgressPrinter:
             self.out.flush()
 
 
-def cmd_import(args: argparse.Namespace, page_keys_for: PageKeysFor | None = None) -> int:
+def cmd_import(
+    args: argparse.Namespace,
+    page_keys_for: PageKeysFor | None = None,
+    settings_for: SettingsFor = default_settings,
+) -> int:
     config_file = args.views_config or getattr(args, "config", None) or "mkdocs.yml"
     if args.views_config and not Path(config_file).is_file():
         print(f"Lỗi: không thấy tệp cấu hình {config_file}.", file=sys.stderr)
         return 2
     try:
-        settings = read_site_settings(config_file)
+        settings = settings_for(config_file)
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -209,9 +161,16 @@ def cmd_import(args: argparse.Namespace, page_keys_for: PageKeysFor | None = Non
 
 
 def add_subparser(
-    subparsers: Any, *, page_keys_for: PageKeysFor | None = None
+    subparsers: Any,
+    *,
+    page_keys_for: PageKeysFor | None = None,
+    settings_for: SettingsFor = default_settings,
 ) -> argparse.ArgumentParser:
-    """Register ``views import``. ``page_keys_for(config_file)`` may return the site's page URLs."""
+    """Register ``views import``.
+
+    ``page_keys_for(config_file)`` may return the site's page URLs;
+    ``settings_for(config_file)`` returns its ``site_url`` and views data file.
+    """
     views = subparsers.add_parser(
         "views",
         help="lượt xem: nhập từ nhật ký truy cập (access log) của máy chủ web",
@@ -263,5 +222,7 @@ def add_subparser(
         default=None,
         help="hiện tiến độ khi đọc (mặc định: có, khi chạy trong cửa sổ dòng lệnh)",
     )
-    imp.set_defaults(func=partial(cmd_import, page_keys_for=page_keys_for))
+    imp.set_defaults(
+        func=partial(cmd_import, page_keys_for=page_keys_for, settings_for=settings_for)
+    )
     return views

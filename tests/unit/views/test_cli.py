@@ -7,15 +7,23 @@ import json
 from pathlib import Path
 
 import pytest
+from bantin.adapter.cli import views_settings
 from bantin.views import cli as views_cli
-from bantin.views.cli import add_subparser, read_site_settings
+from bantin.views.cli import add_subparser
 
 from .logkit import ARTICLE, ARTICLE_KEY, GOOGLEBOT, line, write_log
+
+
+@pytest.fixture(autouse=True)
+def _docs_folder(tmp_path: Path) -> None:
+    """MkDocs reads a configuration only beside an existing docs/ folder, as every site has."""
+    (tmp_path / "docs").mkdir(exist_ok=True)
 
 
 def parser(**options: object) -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="bantin")
     top.add_argument("-f", "--config", default="mkdocs.yml")
+    options.setdefault("settings_for", views_settings)
     add_subparser(top.add_subparsers(dest="command"), **options)  # type: ignore[arg-type]
     return top
 
@@ -58,7 +66,7 @@ plugins:
 def test_settings_from_mkdocs_yml(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(MKDOCS, encoding="utf-8")
-    settings = read_site_settings(config)
+    settings = views_settings(config)
     assert settings.site_url == "https://example.vn/phuong/"
     assert settings.data_file == tmp_path.resolve() / "du-lieu" / "luot-xem.json"
 
@@ -70,10 +78,10 @@ def test_settings_with_env_tag_and_defaults(
     config.write_text(
         "site_name: x\nsite_url: !ENV [BANTIN_TEST_URL, 'https://a.vn/']\n", encoding="utf-8"
     )
-    assert read_site_settings(config).site_url == "https://a.vn/"
+    assert views_settings(config).site_url == "https://a.vn/"
     monkeypatch.setenv("BANTIN_TEST_URL", "https://b.vn/sub/")
-    assert read_site_settings(config).site_url == "https://b.vn/sub/"
-    missing = read_site_settings(tmp_path / "none.yml")
+    assert views_settings(config).site_url == "https://b.vn/sub/"
+    missing = views_settings(tmp_path / "none.yml")
     assert (
         missing.site_url == "" and missing.data_file == tmp_path.resolve() / "data" / "views.json"
     )
