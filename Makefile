@@ -1,6 +1,8 @@
 # bantin: two commands are all the set-up.
 #   make build   creates .venv with what building needs (pinned versions) and builds the demo into site/
-#   make test    adds the test tools (pytest, Playwright, ruff…) to .venv and runs every test
+#   make test    adds the test tools (pytest, Playwright, ruff, mypy…) to .venv and runs every
+#                gate: ruff check, ruff format --check, mypy (strict), every test
+#   make unit    the fast unit tests only
 # Staff only ever need `make build`, `make serve` and `make check`: the test tools
 # (about half of a full .venv) are installed by `make test` alone.
 export NO_MKDOCS_2_WARNING := 1
@@ -15,7 +17,7 @@ VNU := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 LIGHTHOUSE := .cache/lighthouse/node_modules/lighthouse/cli/index.js
 
-.PHONY: build serve test lint check bench clean
+.PHONY: build serve test unit lint check bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
@@ -60,9 +62,16 @@ $(AXE):
 $(LIGHTHOUSE):
 	npm install --silent --no-audit --no-fund --prefix .cache/lighthouse -E lighthouse@12.2.3
 
+# Every gate covers all the code (tests/gates proves it and that each can fail).
 test: $(TEST_STAMP) $(VNU) $(AXE)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest -n 2 --dist loadgroup
+
+# The fast tests only: pure domain code, no site builds, browser or servers.
+unit: $(TEST_STAMP)
+	$(BIN)/pytest -n 2 -q tests/unit
 
 # Quick benchmarks (a few minutes). The full figures of issue 11:
 #   .venv/bin/python bench/build.py --sizes 1000,10000 --runs 1

@@ -10,11 +10,13 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TextIO
 
 from .. import __version__
 from ..core.dates import VIETNAM
 from ..core.errors import ContentError, Problem
 from ..posts.model import Category
+from ..views import cli as views_cli
 from ..views.cli import SiteSettings
 
 _DEFAULT_OUT = "posts/nhap"
@@ -51,7 +53,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def report(problems: Sequence[Problem], out=None) -> tuple[int, int]:
+def report(problems: Sequence[Problem], out: TextIO | None = None) -> tuple[int, int]:
     out = out or sys.stdout  # looked up at call time, so a redirected stdout gets it
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
@@ -225,12 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.set_defaults(func=cmd_import)
 
-    try:
-        from ..views import cli as views_cli
-    except ImportError:
-        views_cli = None
-    if views_cli is not None and hasattr(views_cli, "add_subparser"):
-        views_cli.add_subparser(sub, page_keys_for=page_keys, settings_for=views_settings)
+    views_cli.add_subparser(sub, page_keys_for=page_keys, settings_for=views_settings)
     return parser
 
 

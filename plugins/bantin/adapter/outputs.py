@@ -7,6 +7,7 @@ sure that, with everything added, no two sources write one output file.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,29 +41,28 @@ def feed_files(env: Environment, config: MkDocsConfig, model: NewsModel) -> Iter
     """``rss.xml`` for the whole site and ``chuyen-muc/<slug>/rss.xml`` for each category."""
     template = env.get_template("feeds/rss.xml")
     settings, news = model.settings, model.news
-    common = {
-        "site_url": settings.site_url,
-        "lead": model.site.lead,
-        "count": settings.feed_count,
-        "now": model.site.now,
-    }
+    common = partial(
+        build_feed,
+        site_url=settings.site_url,
+        lead=model.site.lead,
+        count=settings.feed_count,
+        now=model.site.now,
+    )
     feeds = [
-        build_feed(
+        common(
             path="rss.xml",
             title=settings.site_name,
             description=settings.site_description or settings.site_name,
             posts=news.posts,
-            **common,
         )
     ]
     for category in news.categories:
         feeds.append(
-            build_feed(
+            common(
                 path=f"{category.url}rss.xml",
                 title=f"{category.name} - {settings.site_name}",
                 description=category.description or category.name,
                 posts=news.in_category(category),
-                **common,
             )
         )
     for feed in feeds:

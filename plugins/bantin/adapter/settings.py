@@ -66,7 +66,8 @@ def _options(config: Config) -> dict[str, Any]:
             return [plain(v) for v in value]
         return value
 
-    return plain(config)
+    options: dict[str, Any] = plain(config)
+    return options
 
 
 def load_site(config_file: str) -> tuple[MkDocsConfig, Settings]:

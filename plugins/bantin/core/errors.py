@@ -7,7 +7,7 @@ raising at the first one, so ``bantin check`` can print them all at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -57,7 +57,7 @@ class ContentError(Exception):
 class HasProblems:
     """Splits the ``problems`` of whatever collected them into errors and warnings."""
 
-    problems: list[Problem]
+    problems: Sequence[Problem]
 
     @property
     def errors(self) -> list[Problem]:

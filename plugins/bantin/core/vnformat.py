@@ -73,7 +73,9 @@ def format_date(value: date | datetime) -> str:
 @lru_cache(maxsize=65536)
 def format_time(value: datetime) -> str:
     """``09:17``."""
-    return babel_dates.format_time(_local(value), "HH:mm", locale=LOCALE)
+    return babel_dates.format_time(
+        to_vietnam(value) if value.tzinfo else value, "HH:mm", locale=LOCALE
+    )
 
 
 @lru_cache(maxsize=65536)

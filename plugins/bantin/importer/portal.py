@@ -101,9 +101,13 @@ def _is_meta(text: str) -> bool:
     return has_date and _words(stripped) <= 6
 
 
-def _dates_in(text: str) -> list[tuple[int, int, int | None, int | None, int | None, bool]]:
+# (position, day, month, year, hour, minute, labelled "cập nhật") of a date in a line.
+FoundDate = tuple[int, int, int, int | None, int | None, int | None, bool]
+
+
+def _dates_in(text: str) -> list[FoundDate]:
     """(position, day…) of every date in a metadata line: (pos, d, m, y, H, M, updated)."""
-    found = []
+    found: list[tuple[int, int, int, int | None, str | None, str | None, re.Match[str]]] = []
     text = plain(text)
     for match in _DATE_ISO.finditer(text):
         y, m, d, hh, mm = match.groups()
@@ -116,7 +120,7 @@ def _dates_in(text: str) -> list[tuple[int, int, int | None, int | None, int | N
         for match in _DATE_DM.finditer(text):
             d, m = match.groups()
             found.append((match.start(), int(d), int(m), None, None, None, match))
-    result = []
+    result: list[FoundDate] = []
     for start, d, m, y, hh, mm, match in sorted(found, key=lambda f: f[0]):
         if hh is None:
             # The time written next to the date: "13/10/2020 | 09:17" or "18:45 | 05/12".
@@ -139,7 +143,7 @@ def _dates_in(text: str) -> list[tuple[int, int, int | None, int | None, int | N
     return result
 
 
-def _shown(found: tuple) -> str:
+def _shown(found: FoundDate) -> str:
     day, month, year = found[1], found[2], found[3]
     return f"{day:02d}/{month:02d}" + (f"/{year}" if year else "")
 
@@ -301,7 +305,8 @@ def extract(
     notes: list[str] = []
 
     # 1. The metadata line(s) near the top.
-    meta_first = meta_last = None
+    meta_first: int | None = None
+    meta_last: int | None = None
     for index, block in enumerate(blocks[:_MAX_META_SEARCH]):
         if block.kind in ("line", "paragraph") and _is_meta(block.text):
             if meta_first is None:
@@ -311,7 +316,7 @@ def extract(
             break
     meta_lines = (
         [plain(b.text) for b in blocks[meta_first : meta_last + 1]]
-        if meta_first is not None
+        if meta_first is not None and meta_last is not None
         else []
     )
 

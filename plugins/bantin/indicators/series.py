@@ -20,13 +20,18 @@ from .model import Indicator
 
 
 class Reporting(Protocol):
-    """What a series needs of a post."""
+    """What a series needs of a post (read-only, as a frozen ``Post`` is)."""
 
-    indicators: tuple[Any, ...]
-    date: datetime
-    unit: str
-    url: str
-    title: str
+    @property
+    def indicators(self) -> tuple[Any, ...]: ...
+    @property
+    def date(self) -> datetime: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def title(self) -> str: ...
 
 
 @dataclass(frozen=True)

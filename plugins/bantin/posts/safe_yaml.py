@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.error import Mark
 from yaml.events import (
     AliasEvent,
     MappingEndEvent,
@@ -181,7 +182,7 @@ class _Reader:
             return SafeConstructor.bool_values[text.lower()]
         if tag not in (INT, FLOAT, TIMESTAMP):  # merge "<<", value "=": just text
             return _text(text)
-        node = ScalarNode(tag, text, event.start_mark, event.end_mark)
+        node = ScalarNode(tag, text, cast(Mark, event.start_mark), cast(Mark, event.end_mark))
         try:
             value = _CONSTRUCTORS[tag](self.loader, node)
         except (ValueError, OverflowError, TypeError) as exc:
@@ -307,7 +308,7 @@ class _Reader:
                 root = value
                 self.root_mark = mark
             elif parent.is_map:
-                parent.value[parent.key] = value  # type: ignore[index]
+                cast(dict[str, Any], parent.value)[cast(str, parent.key)] = value
                 parent.key = None
             else:
                 parent.value.append(value)  # type: ignore[union-attr]

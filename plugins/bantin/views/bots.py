@@ -79,7 +79,7 @@ def is_bot(user_agent: str) -> bool:
     agent = user_agent.strip()
     if not agent or agent == "-":
         return True
-    return _SUPPLEMENT.search(agent) is not None or crawleruseragents.is_crawler(agent)
+    return _SUPPLEMENT.search(agent) is not None or bool(crawleruseragents.is_crawler(agent))
 
 
 @lru_cache(maxsize=CACHE_SIZE)

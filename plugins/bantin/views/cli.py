@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from ..core import vnformat
 from ..core.dates import VIETNAM
@@ -161,7 +161,7 @@ def cmd_import(
 
 
 def add_subparser(
-    subparsers: Any,
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     *,
     page_keys_for: PageKeysFor | None = None,
     settings_for: SettingsFor = default_settings,
@@ -176,7 +176,12 @@ def add_subparser(
         help="lượt xem: nhập từ nhật ký truy cập (access log) của máy chủ web",
         description="Lượt xem lấy từ nhật ký truy cập của máy chủ web (nginx, Apache).",
     )
-    views.set_defaults(func=lambda _args: (views.print_help(), 2)[1])
+
+    def usage(_args: argparse.Namespace) -> int:
+        views.print_help()
+        return 2
+
+    views.set_defaults(func=usage)
     sub = views.add_subparsers(dest="views_command", metavar="LỆNH")
     imp = sub.add_parser(
         "import",

@@ -284,6 +284,6 @@ def first_time(path: str | Path, max_lines: int = 1000) -> int | None:
             if count >= max_lines:
                 break
             record = parse_line(line)
-            if record:
+            if isinstance(record, LogRecord):
                 return record.time
     return None

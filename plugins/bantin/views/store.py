@@ -97,7 +97,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..core.dates import VIETNAM
 from ..core.errors import ContentError, Problem
@@ -166,7 +166,7 @@ class ViewsData:
         }
 
 
-def _count(value: object) -> bool:
+def _count(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
