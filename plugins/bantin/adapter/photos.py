@@ -262,7 +262,7 @@ class SitePhotos:
         """``og:image`` of a page: the post's cover cropped to 1200×630, else the site's picture."""
         photo = self.of(post.image) if post is not None else None
         if post is not None and photo is not None:
-            alt = post.image.caption or post.title
+            alt = (post.image.caption if post.image is not None else "") or post.title
             return ShareImage(self.uri(photo.share), photo.share.width, photo.share.height, alt)
         return self.default_share
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from ..core.text import slugify
 from .model import PhotoSet, Variant
@@ -28,7 +29,7 @@ MANIFEST = "photo.json"
 SOURCES = "sources.json"
 
 
-def _variant(data: dict) -> Variant:
+def _variant(data: dict[str, Any]) -> Variant:
     return Variant(data["name"], data["width"], data["height"], data["format"])
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from PIL import Image
 
 from ..core.errors import Problem, Severity
+from ..posts.model import Post
 from .settings import PROCESSED_SUFFIXES
 
 HUGE_BYTES = 20 * 1024 * 1024
@@ -29,7 +30,7 @@ def huge_photo(path: Path) -> str | None:
     return None
 
 
-def huge_photo_problems(posts: Iterable) -> list[Problem]:
+def huge_photo_problems(posts: Iterable[Post]) -> list[Problem]:
     """A warning per post and oversized photo, with the fix."""
     problems: list[Problem] = []
     for post in posts:

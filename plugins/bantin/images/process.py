@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import cast
 
 from PIL import Image, ImageCms, ImageOps
 
@@ -53,7 +54,7 @@ def prepare(data: bytes, *, need_width: int | None = None) -> Prepared:
     needed at 1600 px decodes at 2000 px, much faster.)
     """
     try:
-        image = Image.open(io.BytesIO(data))
+        image: Image.Image = Image.open(io.BytesIO(data))
         width, height = upright_size(image)
         if getattr(image, "is_animated", False):
             raise PhotoError("ảnh động (nhiều khung hình) không xử lý được; hãy dùng ảnh tĩnh.")
@@ -76,15 +77,20 @@ def prepare(data: bytes, *, need_width: int | None = None) -> Prepared:
         # CMYK data with a CMYK profile: convert to sRGB properly, then no profile is needed.
         if icc:
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            image = ImageCms.profileToProfile(
-                image, source, ImageCms.createProfile("sRGB"), outputMode="RGB"
+            # Returns None only when converting in place, which is not asked for here.
+            image = cast(
+                Image.Image,
+                ImageCms.profileToProfile(
+                    image, source, ImageCms.createProfile("sRGB"), outputMode="RGB"
+                ),
             )
         else:
             image = image.convert("RGB")
         icc = None
     elif image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         image = image.convert("RGBA")
-        if image.getextrema()[3][0] == 255:  # alpha channel present but fully opaque
+        alpha = cast(tuple[tuple[int, int], ...], image.getextrema())[3]
+        if alpha[0] == 255:  # alpha channel present but fully opaque
             image = image.convert("RGB")
     elif image.mode != "RGB":
         if image.mode.startswith("I;16") or image.mode in ("I", "F"):

@@ -90,6 +90,7 @@ def wrap(text: str, face: _Face, width: float) -> list[str]:
 
 def logo_image(path: Path, size: int) -> Image.Image | None:
     """The logo as an RGBA image fitting ``size``×``size``; ``None`` when it cannot be drawn."""
+    image: Image.Image
     try:
         if path.suffix.lower() == ".svg":
             import resvg_py

@@ -12,7 +12,7 @@ attributes after namespace and entity resolution.
 from __future__ import annotations
 
 import re
-from xml.etree.ElementTree import ParseError, TreeBuilder
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
@@ -45,7 +45,7 @@ class _Builder(TreeBuilder):
         super().__init__()
         self.instructions: list[str] = []
 
-    def pi(self, target: str, data: str | None = None) -> object:
+    def pi(self, target: str, data: str | None = None) -> Element:
         self.instructions.append(target)
         return super().pi(target, data)
 
