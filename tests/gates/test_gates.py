@@ -129,3 +129,12 @@ def test_pytest_can_fail(tmp_path: Path) -> None:
     )
     done = run(BIN / "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", tmp_path, tmp_path)
     assert done.returncode == 1 and "1 failed" in done.stdout
+
+
+def test_pre_commit_runs_the_same_ruff() -> None:
+    import yaml
+
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    entries = {h["id"]: h["entry"] for repo in config["repos"] for h in repo["hooks"]}
+    assert entries["ruff-check"].startswith(".venv/bin/ruff check")
+    assert entries["ruff-format"].startswith(".venv/bin/ruff format")
