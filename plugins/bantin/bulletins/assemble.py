@@ -141,14 +141,14 @@ def build_issues(
                 )
                 continue
             for reference, line in editor.posts:
-                post = finder.find(reference)
-                if post is None:
+                found = finder.find(reference)
+                if found is None:
                     problems.append(
                         Problem(
                             editor.path, finder.explain_missing(reference), field="posts", line=line
                         )
                     )
-                elif post in chosen:
+                elif found in chosen:
                     problems.append(
                         Problem(
                             editor.path,
@@ -158,7 +158,7 @@ def build_issues(
                         )
                     )
                 else:
-                    chosen.append(post)
+                    chosen.append(found)
         if not chosen:
             if period in pending_periods:
                 held.append(f"Bản tin {period.label} chờ bài hẹn giờ đăng sau.")

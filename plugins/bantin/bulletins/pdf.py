@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -157,7 +158,7 @@ def engine_version() -> str:
         return "missing"
 
 
-def load_engine():  # -> module weasyprint
+def load_engine() -> Any:  # the weasyprint module
     """Import WeasyPrint, or explain in Vietnamese what is missing."""
     try:
         import weasyprint
@@ -176,7 +177,8 @@ def shrink_image(data: bytes, suffix: str) -> tuple[bytes, str]:
     """A photo no wider than :data:`MAX_IMAGE_WIDTH`, as JPEG (PNG kept when it has transparency)."""
     from PIL import Image
 
-    with Image.open(io.BytesIO(data)) as image:
+    with Image.open(io.BytesIO(data)) as opened:
+        image: Image.Image = opened
         image.load()
         transparent = image.mode in ("RGBA", "LA", "P") and suffix == ".png"
         if image.width > MAX_IMAGE_WIDTH:
@@ -213,11 +215,11 @@ class _Fetcher:
     missing: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
 
-    def make(self, weasyprint):  # -> a URLFetcher
+    def make(self, weasyprint: Any) -> Any:  # a weasyprint URLFetcher
         outer = self
         from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-        class SiteFetcher(URLFetcher):
+        class SiteFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
             def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
                 parts = urlsplit(url)
                 prefix = outer.site_url.rstrip("/") + "/" if outer.site_url else None
@@ -256,7 +258,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render_pdf(job: PdfJob, weasyprint) -> bytes:
+def render_pdf(job: PdfJob, weasyprint: Any) -> bytes:
     """Draw one PDF (no cache); raise :class:`PdfUnavailable` or :class:`PdfFailed`."""
     fetcher = _Fetcher(
         job.site_dir.resolve(), job.site_url, job.font_dir.resolve() if job.font_dir else None
@@ -312,7 +314,7 @@ def render_pdf(job: PdfJob, weasyprint) -> bytes:
         )
     if data is None or not data.startswith(b"%PDF"):
         raise PdfFailed(Problem(job.issue_key, "WeasyPrint không trả về tệp PDF."))
-    return data
+    return bytes(data)
 
 
 @dataclass

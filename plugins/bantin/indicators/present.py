@@ -63,6 +63,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from ..core.numbers import fraction_digits
 from ..core.vnformat import format_compact, format_number, format_percent
@@ -268,7 +269,7 @@ def present(indicator: Indicator) -> IndicatorView:
     return _present(_written(indicator), indicator)
 
 
-def _written(indicator: Indicator) -> tuple:
+def _written(indicator: Indicator) -> tuple[Any, ...]:
     def exact(number: Decimal | None) -> str | None:
         return None if number is None else str(number)
 
@@ -286,7 +287,7 @@ def _written(indicator: Indicator) -> tuple:
 
 
 @lru_cache(maxsize=131072)
-def _present(key: tuple, indicator: Indicator) -> IndicatorView:
+def _present(key: tuple[Any, ...], indicator: Indicator) -> IndicatorView:
     unit = indicator.unit.strip()
     if indicator.of is not None:
         main = f"{figure(indicator.value)}/{figure(indicator.of)}" + (f" {unit}" if unit else "")

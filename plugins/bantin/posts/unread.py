@@ -9,7 +9,7 @@ attachment, not a forgotten post, and is left alone.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..core.errors import Problem, Severity
@@ -74,7 +74,7 @@ def advice(shown: str) -> str:
 
 
 def unread_problems(
-    posts_dir: Path, root: Path, attached: Iterable[Path], shown_of
+    posts_dir: Path, root: Path, attached: Iterable[Path], shown_of: Callable[[Path, Path], str]
 ) -> list[Problem]:
     """A warning for every file that looks like a post, is not read, and no post links to."""
     linked = {p.resolve() for p in attached}
