@@ -30,7 +30,7 @@ from .markup import fix_material_markup
 from .messages import translate_post_messages
 from .pages import SitePages
 from .preview import PreviewProblems, guard_rebuilds
-from .search import allow_webassembly, check_search_config, index_site
+from .search import check_search_config, index_site
 from .settings import site_settings
 from .theme import TEMPLATES, add_theme_layer, drop_raw_templates
 
@@ -73,7 +73,6 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         translate_post_messages(model.post_file_of)
         if model.settings.search:
             check_search_config(config)
-            allow_webassembly(config)
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:

@@ -19,10 +19,6 @@ from ..search.pagefind import SearchIndexError, build_index
 
 log = get_plugin_logger(__name__)
 
-# Pagefind runs WebAssembly; browsers compile it only with this CSP source
-# (it allows WebAssembly, not JavaScript eval: no 'unsafe-eval').
-WASM_SOURCE = "'wasm-unsafe-eval'"
-
 
 def check_search_config(config: MkDocsConfig) -> None:
     """Material's lunr search next to bantin's would load its whole index on every page."""
@@ -32,18 +28,6 @@ def check_search_config(config: MkDocsConfig) -> None:
             "riêng (Pagefind) hiểu tiếng Việt không dấu; plugin 'search' của Material bắt "
             "mỗi người đọc tải toàn bộ chỉ mục."
         )
-
-
-def allow_webassembly(config: MkDocsConfig) -> None:
-    """Add ``'wasm-unsafe-eval'`` to the ``script-src`` that bantin-atomic's headers allow."""
-    atomic = config.plugins.get("bantin-atomic")
-    if atomic is None:
-        return
-    sources = dict(atomic.config.csp_sources)
-    script = list(sources.get("script-src", []))
-    if WASM_SOURCE not in script:
-        # a new dict: never change the option's shared default value
-        atomic.config.csp_sources = {**sources, "script-src": [*script, WASM_SOURCE]}
 
 
 def index_site(config: MkDocsConfig) -> None:

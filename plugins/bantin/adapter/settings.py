@@ -41,7 +41,10 @@ def site_settings(config: MkDocsConfig) -> Settings:
         site_description=config.site_description,
         # Only bantin's own pages need a folder per page; bantin-atomic alone does not.
         use_directory_urls=config.use_directory_urls or bantin is None,
-        bantin=_options(bantin.config if bantin is not None else _defaults(BantinConfig())),
+        # Without the bantin plugin (bantin-atomic alone) none of its pages or search exist.
+        bantin=_options(bantin.config)
+        if bantin is not None
+        else {**_options(_defaults(BantinConfig())), "search": False},
         publish=_options(atomic.config) if atomic is not None else None,
     )
     for key in [k for k, (ref, _) in _converted.items() if ref() is None]:

@@ -30,7 +30,9 @@ from ..core.text import clean_line, slugify
 from ..posts.loader import IndicatorParser, LoadOptions
 from ..posts.model import Category
 
-DEFAULT_VIEWS_FILE = "data/views.json"
+# Pagefind runs WebAssembly; browsers compile it only with this CSP source
+# (it allows WebAssembly, not JavaScript eval: no 'unsafe-eval').
+WASM_SOURCE = "'wasm-unsafe-eval'"
 
 
 @dataclass(frozen=True)
@@ -228,7 +230,8 @@ def make_settings(
                 field="views.counter_url",
             )
         )
-    publish_settings, publish_problems = _publish(publish, name)
+    search = bool(bantin.get("search", True))
+    publish_settings, publish_problems = _publish(publish, name, search=search)
     problems += publish_problems
     problems += _counter_csp(counter, publish_settings, name)
     ward_settings = _ward(bantin["ward"], site_name)
@@ -246,7 +249,7 @@ def make_settings(
         views=ViewsSettings(data_file=root / views["data_file"], counter_url=views["counter_url"]),
         publish=publish_settings,
         bulletins=bulletins,
-        search=bool(bantin.get("search", True)),
+        search=search,
         photos=PhotosSettings(**{**bantin["photos"], "widths": tuple(bantin["photos"]["widths"])}),
         url_format=bantin["url_format"],
         per_page=bantin["per_page"],
@@ -309,7 +312,7 @@ def _bulletins(
 
 
 def _publish(
-    options: Mapping[str, Any] | None, config_name: str
+    options: Mapping[str, Any] | None, config_name: str, *, search: bool
 ) -> tuple[PublishSettings, list[Problem]]:
     if options is None:
         return PublishSettings(enabled=False), []
@@ -328,9 +331,21 @@ def _publish(
         enabled=bool(options["enabled"]),
         lock_timeout=timeout,
         security_headers=bool(options["security_headers"]),
-        csp_sources={k: tuple(v) for k, v in options["csp_sources"].items()},
+        csp_sources=_with_search(
+            {k: tuple(v) for k, v in options["csp_sources"].items()}, search=search
+        ),
     )
     return settings, problems
+
+
+def _with_search(
+    sources: dict[str, tuple[str, ...]], *, search: bool
+) -> dict[str, tuple[str, ...]]:
+    """Pagefind search runs WebAssembly: the CSP's ``script-src`` must allow compiling it."""
+    script = sources.get("script-src", ())
+    if search and WASM_SOURCE not in script:
+        sources = {**sources, "script-src": (*script, WASM_SOURCE)}
+    return sources
 
 
 def _counter_csp(counter: str, publish: PublishSettings, config_name: str) -> list[Problem]:
