@@ -33,7 +33,8 @@ def telex(text: str) -> str:
             if char == "đ":
                 letters.append("dd")
                 continue
-            base, *marks = unicodedata.normalize("NFD", char)
+            decomposed = unicodedata.normalize("NFD", char)
+            base, marks = decomposed[0], decomposed[1:]
             shape = base
             for mark in marks:
                 if mark in _TONES:
