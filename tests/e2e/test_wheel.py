@@ -45,7 +45,6 @@ theme:
   language: vi
   font: false
 plugins:
-  - search
   - bantin:
       ward:
         name: Phường Mẫu
