@@ -247,3 +247,25 @@ def test_bytes_for_one_search_on_the_demo(browser, base_url: str) -> None:
     print(json.dumps({"search_bytes": total, "files": len(sizes)}))
     assert 0 < total < 500_000
     context.close()
+
+
+def test_enter_before_the_search_has_loaded(page, base_url: str) -> None:
+    """On a slow connection a reader types and presses Enter while Pagefind is
+    still on its way: the page must stay, and the results come when it arrives."""
+    page.goto(base_url, wait_until="networkidle")
+    held: list = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    page.locator("[data-bt-search-open]").first.click()
+    page.locator("#bt-search-input").fill("dan van kheo")
+    page.locator("#bt-search-input").press("Enter")
+    for _ in range(50):  # until the interface asks for Pagefind (held back)
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the search interface never asked for Pagefind"
+    page.wait_for_timeout(300)  # time enough for a page reload to have started
+    assert page.evaluate("location.search") == ""
+    assert page.locator("#bt-search").evaluate("d => d.open")
+    held[0].continue_()
+    wait_for_results(page, "dan van kheo")
+    assert DAN_VAN_KHEO in " ".join(page.locator(".bt-search__link").all_text_contents())

@@ -39,6 +39,12 @@
   document.querySelectorAll("[data-bt-search-open]").forEach(function (button) {
     button.addEventListener("click", open);
   });
+  // On a slow connection a reader may press Enter before the search itself has
+  // loaded: the form must never reload the page; bantin-search-ui.js runs the
+  // words already typed as soon as it is ready.
+  dialog.querySelector("[data-bt-search-form]").addEventListener("submit", function (event) {
+    event.preventDefault();
+  });
   dialog.querySelector("[data-bt-search-close]").addEventListener("click", function () {
     dialog.close();
   });
