@@ -20,7 +20,6 @@ from bantin.publish.headers import (
 from bantin.publish.output import (
     inline_script_hashes,
     inspect_output,
-    is_editor_temp,
     is_inside,
     script_hash,
 )
@@ -209,27 +208,6 @@ def test_os_error_is_explained_in_vietnamese_at_the_site_path(tmp_path: Path) ->
 
 
 # -- output checks -------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        (".#bai.md", True),
-        ("#bai.md#", True),
-        (".bai.md.swp", True),
-        ("bai.md.swo", True),
-        ("bai.md~", True),
-        (".DS_Store", True),
-        ("Thumbs.db", True),
-        ("._anh.jpg", True),
-        ("bai.md", False),
-        ("anh.jpg", False),
-        ("index.html", False),
-        ("swp.html", False),
-    ],
-)
-def test_editor_temp_names(name: str, expected: bool) -> None:
-    assert is_editor_temp(name) is expected
 
 
 def test_script_hash_matches_the_csp_specification_example() -> None:

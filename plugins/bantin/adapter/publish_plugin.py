@@ -40,6 +40,7 @@ from mkdocs.utils import CountHandler
 
 from bantin.core.errors import Problem
 
+from ..core.files import atomic_write_text
 from ..news.settings import Settings
 from ..publish import atomic
 from ..publish.headers import render_nginx, render_static_host, security_headers
@@ -333,7 +334,7 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
                 )
             else:
                 target.write_text(render_static_host(headers), encoding="utf-8")
-            atomic.write_file_atomically(tmp, render_nginx(headers))
+            atomic_write_text(tmp, render_nginx(headers))
         except OSError as exc:
             raise PluginError(
                 str(atomic.describe_os_error(exc, run.site_dir, run.staging))

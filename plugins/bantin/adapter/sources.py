@@ -12,21 +12,7 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 
 from ..core.errors import Problem, Severity
-
-EDITOR_LEFTOVERS = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig")
-
-
-def _is_leftover(name: str) -> bool:
-    return (
-        name.startswith((".#", "#", ".~lock."))
-        or name.endswith(EDITOR_LEFTOVERS)
-        or name
-        in (
-            ".DS_Store",
-            "Thumbs.db",
-            "desktop.ini",
-        )
-    )
+from ..core.files import is_leftover
 
 
 def drop_unsafe_sources(files: Files, root: Path, docs_dir: str) -> list[Problem]:
@@ -43,7 +29,7 @@ def drop_unsafe_sources(files: Files, root: Path, docs_dir: str) -> list[Problem
         if Path(file.src_dir).resolve() != docs:
             continue
         shown = f"docs/{file.src_uri}"
-        if _is_leftover(Path(file.src_uri).name):
+        if is_leftover(Path(file.src_uri).name):
             files.remove(file)
             continue
         try:

@@ -11,10 +11,13 @@ merged with fontTools into one TrueType font, once, and kept in the cache
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..core.files import atomic_write_bytes
 
 _FACE = re.compile(r"@font-face\s*{(?P<body>[^}]*)}", re.S)
 _DECL = re.compile(r"(?P<name>[a-z-]+)\s*:\s*(?P<value>[^;]+);?")
@@ -73,9 +76,9 @@ def merged_font(face: Face, cache_dir: Path) -> Path:
         plain.append(tmp)
     try:
         merged = Merger().merge([str(p) for p in plain]) if len(plain) > 1 else TTFont(plain[0])
-        out = cache_dir / f".{target.name}.{os.getpid()}.tmp"
+        out = io.BytesIO()
         merged.save(out)
-        os.replace(out, target)
+        atomic_write_bytes(target, out.getvalue(), sync=False)
     finally:
         for tmp in plain:
             tmp.unlink(missing_ok=True)

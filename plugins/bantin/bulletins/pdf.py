@@ -14,7 +14,6 @@ install, or how to switch PDFs off.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import io
 import logging
@@ -30,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from ..core.errors import Problem
+from ..core.files import FileLock, atomic_write_bytes
 
 FORMAT = "bantin-pdf-1"  # bump when the way PDFs are made changes
 MAX_IMAGE_WIDTH = 1100  # px: sharp at A4 width and 150 dpi
@@ -339,8 +339,7 @@ def write_pdfs(
     cache_dir.mkdir(parents=True, exist_ok=True)
     # Builds sharing the cache take turns: the second finds the first one's PDFs
     # instead of drawing the same ones at the same time.
-    with open(cache_dir / ".lock", "a+b") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with FileLock(cache_dir / ".lock"):
         report = _write(jobs, cache_dir, engine_loader)
     report.seconds = time.perf_counter() - started
     return report
@@ -366,9 +365,7 @@ def _write(
         if engine is None:
             engine = engine_loader()
         data = render_pdf(job, engine)
-        tmp = cache_dir / f".{key}.{os.getpid()}.tmp"
-        tmp.write_bytes(data)
-        os.replace(tmp, cached)
+        atomic_write_bytes(cached, data, sync=False)
         job.target.write_bytes(data)
         report.drawn.append(job.issue_key)
     _prune(cache_dir, used)

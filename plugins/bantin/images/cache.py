@@ -20,6 +20,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from ..core.files import atomic_write_bytes, atomic_write_text
 from ..core.text import slugify
 from .model import PhotoSet, Variant
 from .process import PhotoError, render, stripped_copy
@@ -62,7 +63,7 @@ class PhotoCache:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         body = json.dumps({k: list(v) for k, v in sorted(self._hashes.items())}, indent=0)
-        _write_atomic(self.folder / SOURCES, body.encode("utf-8"))
+        atomic_write_text(self.folder / SOURCES, body, sync=False)
         self._hashes_changed = False
 
     def content_hash(self, source: Path) -> tuple[str, bytes | None]:
@@ -152,8 +153,7 @@ class PhotoCache:
         target = self.folder / "strip" / f"{key}.{fmt}"
         if not target.is_file():
             body = stripped_copy(data if data is not None else source.read_bytes(), fmt)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(target, body)
+            atomic_write_bytes(target, body, sync=False)
             self.encoded += 1
         return target
 
@@ -190,9 +190,3 @@ class PhotoCache:
                 os.replace(temp, folder)
         finally:
             shutil.rmtree(temp, ignore_errors=True)
-
-
-def _write_atomic(target: Path, body: bytes) -> None:
-    temp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
-    temp.write_bytes(body)
-    os.replace(temp, target)

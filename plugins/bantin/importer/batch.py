@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from ..core.dates import VIETNAM
+from ..core.files import atomic_write_bytes, atomic_write_text, is_leftover
 from . import blocks as page_blocks
 from .decode import decode_bytes
 from .model import Article, ImportFailure, Photo
@@ -31,7 +32,6 @@ from .writer import (
     free_path,
     post_stem,
     render_post,
-    write_atomic,
 )
 
 PAGE_SUFFIXES = (".txt", ".htm", ".html", ".xhtml", ".shtml", ".aspx", ".php", ".asp", ".jsp")
@@ -106,7 +106,7 @@ def collect(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[FileRe
                     d for d in dirnames if not d.startswith(".") and not d.endswith("_files")
                 )
                 for name in sorted(filenames):
-                    if name.startswith((".", "~$")):
+                    if name.startswith(".") or is_leftover(name):
                         continue
                     candidate = Path(dirpath, name)
                     suffix = candidate.suffix.lower()
@@ -294,9 +294,9 @@ def import_one(
                 continue
             if file.exists() and not options.force:
                 raise ImportFailure(shown, f"đã có tệp ảnh {file}; không ghi đè.")
-            write_atomic(file, data_bytes)
+            atomic_write_bytes(file, data_bytes)
             written.append(file)
-        write_atomic(target, rendered.text.encode("utf-8"))
+        atomic_write_text(target, rendered.text)
         imported.add(target, digest, shown, article)
     except (OSError, ImportFailure) as exc:
         for file in written:

@@ -33,10 +33,7 @@ from .fields import FieldError
 from .frontmatter import RawPost, quote_hint, read_post
 from .model import Category, Image, Post, Tag
 from .tags import tag_slugs
-from .unread import unread_problems
-
-IGNORED_PREFIXES = (".", "_", "#", "~")
-IGNORED_SUFFIXES = ("~", ".swp", ".swo", ".tmp", ".bak")
+from .unread import is_hidden, unread_problems
 
 # Parses a post's ``indicators`` list; plugged in by the indicators package so
 # that posts do not depend on it. Returns the parsed items and any problems.
@@ -79,11 +76,9 @@ def discover(posts_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
         return found, problems
     real_root = root.resolve()
     for dirpath, dirnames, filenames in os.walk(posts_dir, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(IGNORED_PREFIXES))
+        dirnames[:] = sorted(d for d in dirnames if not is_hidden(d))
         for name in sorted(filenames):
-            if not name.endswith(".md") or name.startswith(IGNORED_PREFIXES):
-                continue
-            if name.endswith(IGNORED_SUFFIXES):
+            if not name.endswith(".md") or is_hidden(name):
                 continue
             path = Path(dirpath, name)
             try:

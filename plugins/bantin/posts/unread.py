@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..core.errors import Problem, Severity
+from ..core.files import is_leftover
 
-IGNORED_PREFIXES = (".", "_", "#", "~")
+HIDDEN_PREFIXES = (".", "_")
 MARKDOWN_LIKE = (".markdown", ".mdown", ".mkd", ".mkdn")
 LOOKS_LIKE_POSTS = (".txt", ".docx", ".doc", *MARKDOWN_LIKE)
 _SHOW_EXTENSIONS = (
@@ -23,15 +24,20 @@ _SHOW_EXTENSIONS = (
 )
 
 
+def is_hidden(name: str) -> bool:
+    """Whether a file or folder under ``posts/`` is never read: ``_nhap.md``, ``.git``, leftovers."""
+    return name.startswith(HIDDEN_PREFIXES) or is_leftover(name)
+
+
 def candidates(posts_dir: Path) -> list[Path]:
     """Files under ``posts/`` with a name of something meant as a post, sorted."""
     found: list[Path] = []
     if not posts_dir.is_dir():
         return found
     for dirpath, dirnames, filenames in os.walk(posts_dir, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(IGNORED_PREFIXES))
+        dirnames[:] = sorted(d for d in dirnames if not is_hidden(d))
         for name in sorted(filenames):
-            if not name.startswith(IGNORED_PREFIXES) and name.lower().endswith(LOOKS_LIKE_POSTS):
+            if not is_hidden(name) and name.lower().endswith(LOOKS_LIKE_POSTS):
                 found.append(Path(dirpath, name))
     return found
 

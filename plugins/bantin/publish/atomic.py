@@ -27,17 +27,16 @@ import contextlib
 import ctypes
 import ctypes.util
 import errno
-import fcntl
 import os
 import re
 import secrets
 import shutil
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import Problem
+from ..core.files import FileLock, LockBusy, sync_folder
 
 LOCK_NAME = ".bantin-build.lock"
 
@@ -90,19 +89,19 @@ def leftovers(site_dir: Path) -> list[Path]:
 
 @dataclass
 class BuildLock:
-    """An exclusive ``flock`` on ``<parent of site>/.bantin-build.lock``.
-
-    The kernel drops the lock when the process dies, even on ``kill -9``, so a
-    killed build never blocks the next one. The file itself is kept: deleting
-    lock files races with the next process opening them.
-    """
+    """The exclusive lock on ``<parent of site>/.bantin-build.lock`` (a
+    :class:`~bantin.core.files.FileLock`: dropped by the kernel when a build dies,
+    even on ``kill -9``), with its messages in Vietnamese."""
 
     path: Path
-    fd: int | None = field(default=None, repr=False)
+    lock: FileLock = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.lock = FileLock(self.path)
 
     @property
     def held(self) -> bool:
-        return self.fd is not None
+        return self.lock.held
 
     def acquire(
         self,
@@ -115,72 +114,42 @@ class BuildLock:
 
         ``on_wait`` is called once, with a Vietnamese message, if we have to wait.
         """
-        if self.fd is not None:
-            return
-        fd = _open_lock_file(self.path)
-        deadline = time.monotonic() + max(timeout, 0)
-        told = False
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                holder = _lock_holder(fd)
-                if time.monotonic() >= deadline:
-                    os.close(fd)
-                    raise _fail(
-                        self.path,
-                        f"một bản dựng khác{holder} đang ghi vào thư mục "
-                        f"'{self.path.parent}' và vẫn chưa xong sau {_seconds(timeout)} chờ, "
-                        "nên bản dựng này dừng lại để không ghi đè lên nhau. Hãy đợi bản "
-                        "dựng kia kết thúc rồi chạy lại; nếu bản dựng thường lâu hơn, tăng "
-                        "'lock_timeout' của plugin 'bantin-atomic' trong mkdocs.yml.",
-                    ) from None
-                if not told and on_wait is not None:
-                    on_wait(
-                        f"Một bản dựng khác{holder} đang ghi vào '{self.path.parent}'; "
-                        f"đang chờ tối đa {_seconds(timeout)} để nó kết thúc…"
-                    )
-                    told = True
-                time.sleep(poll)
-        self.fd = fd
-        try:  # who holds the lock, for the message another build shows; best effort
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        except OSError:
-            pass
+
+        def waiting(holder: int | None) -> None:
+            if on_wait is not None:
+                on_wait(
+                    f"Một bản dựng khác{_process(holder)} đang ghi vào '{self.path.parent}'; "
+                    f"đang chờ tối đa {_seconds(timeout)} để nó kết thúc…"
+                )
+
+        try:
+            self.lock.acquire(timeout, on_wait=waiting, poll=poll)
+        except LockBusy as busy:
+            raise _fail(
+                self.path,
+                f"một bản dựng khác{_process(busy.holder)} đang ghi vào thư mục "
+                f"'{self.path.parent}' và vẫn chưa xong sau {_seconds(timeout)} chờ, "
+                "nên bản dựng này dừng lại để không ghi đè lên nhau. Hãy đợi bản "
+                "dựng kia kết thúc rồi chạy lại; nếu bản dựng thường lâu hơn, tăng "
+                "'lock_timeout' của plugin 'bantin-atomic' trong mkdocs.yml.",
+            ) from None
+        except OSError as exc:
+            # A read-only folder holding an older lock file is still locked (and
+            # creating the staging folder then fails with its own message).
+            raise _fail(
+                self.path, f"không tạo được tệp khoá bản dựng: {_why(exc)}. {_fix(exc)}"
+            ) from exc
 
     def release(self) -> None:
-        if self.fd is None:
-            return
-        fd, self.fd = self.fd, None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
+        self.lock.release()
 
 
 def _seconds(value: float) -> str:
     return f"{value:g} giây"
 
 
-def _open_lock_file(path: Path) -> int:
-    try:
-        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    except OSError as exc:
-        # A read-only folder may still hold an older lock file we can lock;
-        # creating the staging folder will then fail with its own message.
-        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) and path.is_file():
-            return os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-        raise _fail(path, f"không tạo được tệp khoá bản dựng: {_why(exc)}. {_fix(exc)}") from exc
-
-
-def _lock_holder(fd: int) -> str:
-    try:
-        text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-    except OSError:
-        return ""
-    return f" (tiến trình {text})" if text.isdigit() else ""
+def _process(holder: int | None) -> str:
+    return f" (tiến trình {holder})" if holder is not None else ""
 
 
 # ---------------------------------------------------------------------------
@@ -406,16 +375,16 @@ def swap_into_place(staging: Path, site_dir: Path, *, allow_exchange: bool = Tru
     try:
         if not os.path.lexists(site_dir):
             os.rename(staging, site_dir)
-            _sync_dir(site_dir.parent)
+            sync_folder(site_dir.parent)
             return SwapResult("rename")
         if allow_exchange and exchange(staging, site_dir):
             # The old site now sits at the staging path.
-            _sync_dir(site_dir.parent)
+            sync_folder(site_dir.parent)
             return SwapResult("exchange", _remove_old(staging))
         old = _sibling(site_dir, "old")
         os.rename(site_dir, old)
         os.rename(staging, site_dir)
-        _sync_dir(site_dir.parent)
+        sync_folder(site_dir.parent)
         return SwapResult("rename-aside", _remove_old(old))
     except OSError as exc:
         raise _fail(
@@ -428,20 +397,6 @@ def swap_into_place(staging: Path, site_dir: Path, *, allow_exchange: bool = Tru
 def _remove_old(path: Path) -> Path | None:
     shutil.rmtree(path, ignore_errors=True)
     return path if os.path.lexists(path) else None
-
-
-def _sync_dir(path: Path) -> None:
-    """Flush a folder's entries so a rename survives a crash of the machine; best effort."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # ---------------------------------------------------------------------------
@@ -478,18 +433,3 @@ def changed_entries(
     before = before or {}
     after = after or {}
     return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
-
-
-def write_file_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` via a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.lexists(tmp):
-            os.unlink(tmp)

@@ -7,9 +7,9 @@ One walk over the staging folder:
   file of the machine;
 * anything that is not a file, folder or symlink (a FIFO, a socket, a device)
   is an error;
-* editor temporary and OS metadata files (``.#x``, ``#x#``, ``*.swp``, ``*.swo``,
-  ``*~``, ``.DS_Store``, ``Thumbs.db``) are removed: they are never meant to be
-  published and may hold unsaved drafts;
+* editor temporary and OS metadata files (``.#x``, ``#x#``, ``*.swp``, ``*~``,
+  ``.DS_Store``, ``Thumbs.db``…: :func:`bantin.core.files.is_leftover`) are
+  removed: they are never meant to be published and may hold unsaved drafts;
 * every inline ``<script>`` in an HTML file is hashed (SHA-256, as in a
   Content-Security-Policy), per file, so :mod:`bantin.publish.scripts` can tell
   the scripts the theme and bantin ship from any other (which the policy never
@@ -21,7 +21,6 @@ This module knows nothing of MkDocs.
 from __future__ import annotations
 
 import base64
-import fnmatch
 import hashlib
 import os
 import re
@@ -30,20 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import Problem
-
-# Names never published. Matched against the file name only.
-EDITOR_TEMP_PATTERNS = (
-    ".#*",  # Emacs lock files
-    "#*#",  # Emacs auto-save files
-    "*.swp",  # Vim swap files
-    "*.swo",
-    "*.swx",
-    "*~",  # Emacs, gedit and many others: backup copies
-    ".DS_Store",  # macOS Finder metadata
-    "._*",  # macOS resource forks on non-Apple disks
-    "Thumbs.db",  # Windows Explorer thumbnails
-    "desktop.ini",
-)
+from ..core.files import is_leftover
 
 # MIME types that make an inline <script> executable (HTML spec "JavaScript MIME
 # type essence match"), plus the non-MIME values browsers also run under CSP.
@@ -74,11 +60,6 @@ _SCRIPT_OPEN = re.compile(rb"""<script(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>""
 _SCRIPT_CLOSE = re.compile(rb"</script[\s/>]", re.I)
 _ATTR_SRC = re.compile(rb"""(?:^|[\s"'/])src\s*=""", re.I)
 _ATTR_TYPE = re.compile(rb"""(?:^|[\s"'/])type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
-
-
-def is_editor_temp(name: str) -> bool:
-    """Whether a file name is an editor temporary or OS metadata file."""
-    return any(fnmatch.fnmatchcase(name, pattern) for pattern in EDITOR_TEMP_PATTERNS)
 
 
 def script_hash(source: bytes) -> str:
@@ -158,7 +139,7 @@ def inspect_output(root: Path, *, display_name: str = "site") -> OutputReport:
                             "không được xuất bản. Hãy xoá nó khỏi thư mục nguồn.",
                         )
                     )
-                elif is_editor_temp(entry.name):
+                elif is_leftover(entry.name):
                     os.unlink(entry.path)
                     report.removed.append(rel)
                 elif entry.name.endswith((".html", ".htm")):

@@ -89,9 +89,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -101,6 +99,7 @@ from typing import Any, TypeGuard
 
 from ..core.dates import VIETNAM
 from ..core.errors import ContentError, Problem
+from ..core.files import FileLock, LockBusy, atomic_write_text
 from .coverage import Coverage
 
 FORMAT = "bantin-views"
@@ -300,23 +299,20 @@ def locked(path: str | Path) -> Iterator[None]:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _write_error(path, exc) from None
+    lock = FileLock(folder)
     try:
-        import fcntl
-    except ImportError:  # not POSIX: no lock, as before
-        yield
-        return
-    fd = os.open(folder, os.O_RDONLY)
+        lock.acquire(0)
+    except LockBusy:
+        raise ViewsDataError(
+            str(path),
+            "một lệnh 'bantin views import' khác đang ghi tệp này. Chờ lệnh đó xong rồi chạy lại.",
+        ) from None
+    except OSError as exc:
+        raise _write_error(path, exc) from None
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise ViewsDataError(
-                str(path),
-                "một lệnh 'bantin views import' khác đang ghi tệp này. Chờ lệnh đó xong rồi chạy lại.",
-            ) from None
         yield
     finally:
-        os.close(fd)
+        lock.release()
 
 
 def _write_error(path: str | Path, exc: OSError) -> ViewsDataError:
@@ -349,25 +345,4 @@ def _save(data: ViewsData, path: Path, now: datetime | None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data.updated = (now or datetime.now(VIETNAM)).astimezone(VIETNAM).isoformat(timespec="seconds")
     text = json.dumps(data.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    atomic_write_text(path, text)

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bantin.importer import writer
+from bantin.core import files
 from bantin.importer.batch import ImportOptions, import_paths, read_url_map
 from bantin.importer.report import format_report, summary
 
@@ -128,7 +128,7 @@ def test_a_failed_write_leaves_everything_as_it_was(
             raise OSError(28, "No space left on device")
         real_replace(source, target)
 
-    monkeypatch.setattr(writer.os, "replace", failing_replace)
+    monkeypatch.setattr(files.os, "replace", failing_replace)
     (report,) = import_paths([docx], options)
     assert report.status == "failed"
     assert report.problems == ["không ghi được bài (No space left on device)."]

@@ -10,7 +10,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from bantin.views import importer, store
+from bantin.core import files
+from bantin.views import importer
 from bantin.views.importer import ImportSummary, LogReadError, import_logs
 from bantin.views.skip import Skip
 from bantin.views.store import ViewsDataError
@@ -391,7 +392,7 @@ def test_crash_while_saving_keeps_old_counts(
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(store.os, "replace", crash)
+        patch.setattr(files.os, "replace", crash)
         with pytest.raises(ViewsDataError, match="ổ đĩa đã đầy"):
             run([new], data)
     assert data.read_bytes() == before

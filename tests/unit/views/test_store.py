@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from bantin.core import files
 from bantin.core.dates import VIETNAM
 from bantin.views import store
 from bantin.views.coverage import Coverage
@@ -142,7 +143,7 @@ def test_failed_rename_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.M
     def crash(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store.os, "replace", crash)
+    monkeypatch.setattr(files.os, "replace", crash)
     with pytest.raises(store.ViewsDataError, match="ổ đĩa đã đầy"):
         store.save(bigger, path, NOW)
     assert path.read_bytes() == before
@@ -159,7 +160,7 @@ def test_crash_while_writing_leaves_the_old_file(
     def crash(fd: int) -> None:
         raise KeyboardInterrupt  # the process is stopped mid-write
 
-    monkeypatch.setattr(store.os, "fsync", crash)
+    monkeypatch.setattr(files.os, "fsync", crash)
     with pytest.raises(KeyboardInterrupt):
         store.save(sample(), path, NOW)
     assert path.read_bytes() == before
