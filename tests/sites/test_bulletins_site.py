@@ -358,4 +358,4 @@ def test_bantin_check_reports_issue_files(tmp_path: Path) -> None:
         "bulletins/2020-12.md:4: lỗi trường 'posts': không có bài nào là “2020/tong-ket-nam.md”."
         in run.output
     )
-    assert "Có phải ý bạn là “2020/tong-ket.md”?" in run.output
+    assert "Có phải là “2020/tong-ket.md”?" in run.output

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.errors import Problem
-from ..core.text import fold_key, slugify
+from ..core.suggest import did_you_mean
+from ..core.text import fold_key
 from ..indicators.series import IndicatorSeries
-from ..posts.fields import closest
 from ..posts.model import Category, Post
 from .editorfile import EditorFile, read_editor_files
 from .figures import key_figures
@@ -78,8 +78,7 @@ class PostFinder:
                 "Đăng bài (draft: false) hoặc bỏ dòng này."
             )
         names = [p.path.split("/", 1)[-1] for p in self.by_key.values()]
-        guess = closest(slugify(reference.rsplit("/", 1)[-1].removesuffix(".md")), names)
-        hint = f" Có phải ý bạn là “{guess}”?" if guess else ""
+        hint = did_you_mean(reference.rsplit("/", 1)[-1].removesuffix(".md"), names)
         return (
             f"không có bài nào là “{reference}”.{hint} Ghi đường dẫn tệp bài trong thư mục "
             "posts/, ví dụ: 2020/hieu-qua-cong-tac-dan-van-9-thang-2020.md"

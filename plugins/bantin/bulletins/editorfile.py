@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import ContentError, Problem
+from ..core.suggest import did_you_mean
 from ..posts import fields
 from ..posts.frontmatter import read_post
 from ..posts.loader import display_path
@@ -85,8 +86,7 @@ def read_editor_file(path: Path, root: Path, kind: str) -> tuple[EditorFile | No
 
     for key in raw.meta:
         if key not in FIELDS:
-            guess = fields.closest(str(key), FIELDS)
-            hint = f" Có phải ý bạn là '{guess}'?" if guess else ""
+            hint = did_you_mean(str(key), FIELDS, shown="'{}'")
             problems.append(
                 Problem(
                     shown,

@@ -68,10 +68,7 @@ def slugify(text: str, max_length: int | None = MAX_SLUG) -> str:
 
     At most ``max_length`` characters, cut at a word (hyphen) boundary.
     """
-    text = clean_text(text).translate(_LETTER_MAP)
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
+    ascii_text = strip_marks(clean_text(text)).encode("ascii", "ignore").decode("ascii").lower()
     return cut_slug(_NON_SLUG.sub("-", ascii_text).strip("-"), max_length)
 
 
@@ -82,6 +79,20 @@ def cut_slug(slug: str, max_length: int | None = MAX_SLUG) -> str:
     head = slug[: max_length + 1]
     cut = head.rsplit("-", 1)[0] if "-" in head else slug[:max_length]
     return cut[:max_length].strip("-")
+
+
+def strip_marks(text: str) -> str:
+    """Text without tone and vowel marks, ``đ`` as ``d``: "Đường Phúc" -> "Duong Phuc".
+
+    Letters with no Latin base (Chinese, emoji) stay as they are.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTER_MAP))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_marks(text: str) -> str:
+    """Comparison key for words typed with or without marks: "Ẩn  Chỉ Số" -> "an chi so"."""
+    return " ".join(strip_marks(text).casefold().split())
 
 
 def fold_key(text: str) -> str:

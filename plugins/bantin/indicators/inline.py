@@ -27,16 +27,15 @@ An unknown id is an error that names the line and suggests the closest id.
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from ..core.errors import Problem, Severity
-from ..core.text import clean_line, slugify
+from ..core.suggest import did_you_mean
+from ..core.text import clean_line, fold_marks, slugify
 from .model import Indicator
 from .present import inline_text
 
@@ -48,17 +47,9 @@ _FENCE = re.compile(r"^[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})(.*)$")
 # The start of an HTML tag not yet closed before a marker: <img alt="… [[chỉ số: x]]
 _OPEN_TAG = re.compile(r"<[A-Za-z][^<>]*$")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
-_FOLD = str.maketrans({"đ": "d", "Đ": "d"})
 # Characters Markdown would interpret inside the inserted figure.
 _MARKDOWN_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "*_`[]\\~|{}#"})
 BOX, HIDDEN, REFERENCE = "box", "hidden", "reference"
-
-
-def fold(text: str) -> str:
-    """``Ẩn  Chỉ Số`` -> ``an chi so``: no diacritics, lower case, single spaces."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
 
 
 @dataclass(frozen=True)
@@ -75,13 +66,13 @@ class Marker:
 
 
 def _classify(inner: str) -> tuple[str, str] | None:
-    folded = fold(inner)
+    folded = fold_marks(inner)
     if folded == "chi so":
         return BOX, ""
     if folded == "an chi so":
         return HIDDEN, ""
     head, colon, tail = inner.partition(":")
-    if colon and fold(head) == "chi so":
+    if colon and fold_marks(head) == "chi so":
         return REFERENCE, clean_line(tail)
     return None
 
@@ -265,10 +256,7 @@ def _reference(
         )
         return None
     ids = [indicator.id for indicator in indicators]
-    match = difflib.get_close_matches(
-        slugify(marker.reference) or marker.reference, ids, n=1, cutoff=0.5
-    )
-    hint = f" Có phải là “[[chỉ số: {match[0]}]]”?" if match else ""
+    hint = did_you_mean(marker.reference, ids, shown="“[[chỉ số: {}]]”")
     problem(
         marker,
         f"“{written}”: bài không có chỉ số có id “{marker.reference}”.{hint} Các id trong bài: "
@@ -285,7 +273,6 @@ __all__ = [
     "expand",
     "figure_html",
     "find_placement",
-    "fold",
     "lookup",
     "markers",
 ]

@@ -19,12 +19,12 @@ contract (with the closest known key), a stated ``percent`` that disagrees with
 
 from __future__ import annotations
 
-import difflib
 from decimal import Decimal
 from typing import Any
 
 from ..core.errors import Problem, Severity
 from ..core.numbers import NumberError, fraction_digits, parse_number
+from ..core.suggest import did_you_mean
 from ..core.text import MAX_SLUG, clean_line, slugify
 from ..core.vnformat import format_fixed
 from ..posts.frontmatter import RawPost
@@ -36,12 +36,6 @@ KNOWN_KEYS = ("label", "id", "value", "unit", "target", "of", "percent", "previo
 PART_KEYS = ("label", "value")
 NUMBER_KEYS = ("target", "of", "percent", "previous")
 _EXAMPLE = "Ví dụ:\n  - label: Hộ nghèo được giúp đỡ\n    value: 12\n    of: 17\n    unit: hộ"
-
-
-def closest_key(word: str, known: tuple[str, ...]) -> str | None:
-    """The known key closest to a misspelt one (``valeu`` -> ``value``, ``đơn vị``? -> none)."""
-    match = difflib.get_close_matches(word.casefold(), known, n=1, cutoff=0.6)
-    return match[0] if match else None
 
 
 class _Item:
@@ -212,8 +206,7 @@ def _parse_item(raw: RawPost, index: int, data: Any, problems: list[Problem]) ->
 
     for key in data:
         if key not in KNOWN_KEYS:
-            suggestion = closest_key(str(key), KNOWN_KEYS)
-            hint = f" Có phải là '{suggestion}'?" if suggestion else ""
+            hint = did_you_mean(str(key), KNOWN_KEYS, shown="'{}'")
             item.report(
                 f"khóa '{key}' không có trong quy ước nên bị bỏ qua.{hint} Các khóa dùng được: "
                 + ", ".join(KNOWN_KEYS)
@@ -291,8 +284,7 @@ def _parse_parts(item: _Item, value: Any) -> tuple[Part, ...] | None:
             continue
         for name in data:
             if name not in PART_KEYS:
-                suggestion = closest_key(str(name), PART_KEYS)
-                hint = f" Có phải là '{suggestion}'?" if suggestion else ""
+                hint = did_you_mean(str(name), PART_KEYS, shown="'{}'")
                 item.report(
                     f"{shown} có khóa '{name}' không dùng được nên bị bỏ qua."
                     f"{hint} Mỗi phần chỉ có 'label' và 'value'.",
@@ -354,4 +346,4 @@ def _check(item: _Item, indicator: Indicator) -> None:
         )
 
 
-__all__ = ["KNOWN_KEYS", "PART_KEYS", "closest_key", "parse_indicators"]
+__all__ = ["KNOWN_KEYS", "PART_KEYS", "parse_indicators"]

@@ -6,9 +6,7 @@ Each function takes the raw value and returns the clean one, or raises
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -49,13 +47,6 @@ _UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 
 class FieldError(ValueError):
     """A field value that cannot be used; ``str(exc)`` is the Vietnamese message."""
-
-
-def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The closest choice to a misspelt word, compared without case or diacritics."""
-    options = {slugify(c) or c: c for c in choices}
-    match = difflib.get_close_matches(slugify(word) or word, list(options), n=1, cutoff=0.5)
-    return options[match[0]] if match else None
 
 
 def _yaml_surprise(value: Any) -> str:

@@ -16,6 +16,7 @@ from urllib.parse import unquote
 
 from ..core.dates import DateError, has_time, parse_post_date, to_vietnam
 from ..core.errors import ContentError, HasProblems, Problem, Severity
+from ..core.suggest import did_you_mean
 from ..core.text import fold_key, slugify
 from ..images.settings import PROCESSED_SUFFIXES
 from . import fields
@@ -124,8 +125,7 @@ def match_category(name: str, categories: Sequence[Category]) -> Category:
     for category in categories:
         if fold_key(category.name) == wanted or category.slug == slugify(name):
             return category
-    suggestion = fields.closest(name, [c.name for c in categories])
-    hint = f" Có phải là “{suggestion}”?" if suggestion else ""
+    hint = did_you_mean(name, [c.name for c in categories])
     names = ", ".join(f"“{c.name}”" for c in categories)
     raise FieldError(f"chuyên mục “{name}” chưa được khai báo.{hint} Các chuyên mục có: {names}.")
 
@@ -195,8 +195,7 @@ def build_post(
 
     for key in meta:
         if str(key) not in fields.KNOWN_FIELDS:
-            suggestion = fields.closest(str(key), fields.KNOWN_FIELDS)
-            hint = f" Có phải là '{suggestion}'?" if suggestion else ""
+            hint = did_you_mean(str(key), fields.KNOWN_FIELDS, shown="'{}'")
             problems.append(
                 _problem(
                     raw,

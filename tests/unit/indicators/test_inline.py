@@ -7,7 +7,8 @@ from decimal import Decimal as D
 
 import pytest
 from bantin.core.errors import Severity
-from bantin.indicators.inline import expand, find_placement, fold, lookup, markers
+from bantin.core.text import fold_marks
+from bantin.indicators.inline import expand, find_placement, lookup, markers
 from bantin.indicators.model import Indicator
 
 FUND = Indicator(
@@ -54,8 +55,8 @@ def test_find_placement(markdown: str, placement: str) -> None:
 
 
 def test_fold() -> None:
-    assert fold("  Ẩn   CHỈ Số ") == "an chi so"
-    assert fold(unicodedata.normalize("NFD", "đường")) == "duong"
+    assert fold_marks("  Ẩn   CHỈ Số ") == "an chi so"
+    assert fold_marks(unicodedata.normalize("NFD", "đường")) == "duong"
 
 
 def test_box_marker_becomes_the_box_as_a_raw_html_block() -> None:
