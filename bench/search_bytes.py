@@ -51,15 +51,14 @@ def build(project: Path) -> float:
     return time.perf_counter() - started
 
 
-def index_only(count: int, work: Path) -> Path:
-    """A quicker variant: the demo site built as usual, with its index replaced by one made
-    from N corpus posts rendered straight from Markdown (no MkDocs pages for them).
+def corpus_pages(count: int, work: Path) -> Path:
+    """N corpus posts as article pages rendered straight from Markdown (no MkDocs).
 
-    The bytes a search fetches depend on the index, not on the pages behind the results.
+    Marked as bantin's article template marks them (title, lead, body in the
+    ``data-pagefind-body`` element, title and date as metadata), in ``work/pages``.
     """
     import markdown
     import yaml
-    from bantin.search.pagefind import build_index
     from markupsafe import escape
 
     corpus = work / "corpus"
@@ -80,9 +79,31 @@ def index_only(count: int, work: Path) -> Path:
             "</body></html>",
             encoding="utf-8",
         )
-    site = work / "demo"
+    return pages
+
+
+def with_index(site: Path, pages: Path, target: Path) -> Path:
+    """A site to search: ``site``'s home page and assets, the index made from ``pages``."""
+    from bantin.search.pagefind import build_index
+
+    target.mkdir(parents=True)
+    for name in ("index.html", "assets"):
+        (target / name).symlink_to(site / name)
+    result = build_index(pages)
+    shutil.move(result.bundle, target / "pagefind")
+    return target
+
+
+def index_only(count: int, work: Path) -> Path:
+    """A quicker variant: the demo site built as usual, with its index replaced by one made
+    from N corpus posts rendered straight from Markdown (no MkDocs pages for them).
+
+    The bytes a search fetches depend on the index, not on the pages behind the results.
+    """
+    pages = corpus_pages(count, work)
+    demo = work / "demo"
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(demo)],
         cwd=REPO,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
@@ -90,59 +111,89 @@ def index_only(count: int, work: Path) -> Path:
     )
     if done.returncode != 0:
         raise SystemExit(done.stderr[-3000:])
-    shutil.rmtree(site / "pagefind")
-    result = build_index(pages)
-    shutil.move(result.bundle, site / "pagefind")
-    print(f"{result.pages} corpus posts indexed (index only, on the demo site)")
+    site = with_index(demo, pages, work / "site")
+    print(f"{count} corpus posts indexed (index only, on the demo site)")
     return site
 
 
-def measure(site: Path) -> list[dict]:
+def measure(site: Path, queries: list[str] = QUERIES, browser=None) -> list[dict]:
+    """One row per query: bytes of the page load and of opening search and running it."""
     from playwright.sync_api import sync_playwright
 
     server, base = serve(site)
-    rows = []
     try:
+        if browser is not None:
+            return _measure(browser, base, queries)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for query in QUERIES:
-                context = browser.new_context(viewport={"width": 360, "height": 780})
-                page = context.new_page()
-                sizes: dict[str, int] = {}
-                page.on(
-                    "requestfinished",
-                    lambda r, sizes=sizes: sizes.__setitem__(
-                        r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
-                    ),
-                )
-                page.goto(base, wait_until="networkidle")
-                page_load = dict(sizes)
-                sizes.clear()
-                page.locator("[data-bt-search-open]").click()
-                page.locator("#bt-search-input").fill(query)
-                page.locator("#bt-search-input").press("Enter")
-                page.wait_for_function(
-                    "q => document.querySelector('[data-bt-search-status]').textContent"
-                    ".includes('“' + q + '”')",
-                    arg=query,
-                    timeout=60_000,
-                )
-                page.wait_for_load_state("networkidle")
-                searchy = [u for u in page_load if "pagefind" in u or "search-ui" in u]
-                rows.append(
-                    {
-                        "query": query,
-                        "results": page.locator("[data-bt-search-status]").text_content(),
-                        "page_bytes": sum(page_load.values()),
-                        "search_files_before_opening": searchy,
-                        "search_bytes": sum(sizes.values()),
-                        "search_requests": len(sizes),
-                    }
-                )
-                context.close()
-            browser.close()
+            own = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return _measure(own, base, queries)
+            finally:
+                own.close()
     finally:
         server.shutdown()
+
+
+def _kind(url: str) -> str:
+    """What a fetched file is: an index piece, an excerpt fragment, or the rest."""
+    if "/pagefind/index/" in url:
+        return "index"
+    if "/pagefind/fragment/" in url:
+        return "fragment"
+    if url.endswith(".pf_meta"):
+        return "meta"
+    return "code"  # pagefind.js, its WebAssembly, bantin-search-ui.js
+
+
+def _sizes(requests: list) -> dict[str, int]:
+    """Bytes over the wire per finished request (body as sent, and headers)."""
+    out = {}
+    for request in requests:
+        sizes = request.sizes()
+        out[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    return out
+
+
+def _measure(browser, base: str, queries: list[str]) -> list[dict]:
+    rows = []
+    for query in queries:
+        context = browser.new_context(viewport={"width": 360, "height": 780})
+        page = context.new_page()
+        finished: list = []
+        # Pagefind fetches its pieces from a worker: the page's events see them, its
+        # Resource Timing does not. Read the sizes only once everything is in.
+        page.on("requestfinished", lambda request, seen=finished: seen.append(request))
+        page.goto(base, wait_until="networkidle")
+        page_load = _sizes(finished)
+        finished.clear()
+        page.locator("[data-bt-search-open]").click()
+        page.locator("#bt-search-input").fill(query)
+        page.locator("#bt-search-input").press("Enter")
+        page.wait_for_function(
+            "q => document.querySelector('[data-bt-search-status]').textContent"
+            ".includes('“' + q + '”')",
+            arg=query,
+            timeout=60_000,
+        )
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        sizes = _sizes(finished)
+        searchy = [u for u in page_load if "pagefind" in u or "search-ui" in u]
+        kinds: dict[str, int] = {}
+        for url, size in sizes.items():
+            kinds[_kind(url)] = kinds.get(_kind(url), 0) + size
+        rows.append(
+            {
+                "query": query,
+                "results": page.locator("[data-bt-search-status]").text_content(),
+                "page_bytes": sum(page_load.values()),
+                "search_files_before_opening": searchy,
+                "search_bytes": sum(sizes.values()),
+                "search_requests": len(sizes),
+                "by_kind": dict(sorted(kinds.items())),
+            }
+        )
+        context.close()
     return rows
 
 

@@ -155,6 +155,49 @@ def test_results_show_title_category_date_and_highlighted_excerpt(page, variants
     )
 
 
+@pytest.fixture(scope="module")
+def long_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One long article (its opening is indexed in full, the rest once a word) and a short one."""
+    site = TinySite(tmp_path_factory.mktemp("long") / "ward")
+    filler = " ".join(f"Đoạn văn số {n} kể việc tổ dân phố làm trong tuần." for n in range(60))
+    site.post(
+        "dai.md",
+        {
+            "title": "Tổng kết năm của tổ dân phố",
+            "date": "2024-05-02 08:00",
+            "category": "Thông báo",
+        },
+        f"Mở đầu: trồng cây xanh ven hồ.\n\n{filler}\n\nCuối bài nhắc tới ngõ Quỳnh Mai "
+        "và cây xanh <b>một lần nữa</b>.",
+    )
+    site.post(
+        "ngan.md",
+        {"title": "Thông báo ngắn", "date": "2024-05-01 08:00", "category": "Thông báo"},
+        "Chỉ vài dòng về lịch họp.",
+    )
+    run = site.build()
+    assert run.ok, run.output
+    server, url = serve(site.site)
+    yield url
+    server.shutdown()
+
+
+def test_a_word_far_into_a_long_article_finds_it_without_showing_the_index(page, long_url) -> None:
+    """Past its opening an article is indexed one word once (bantin/search/opening.py): still
+    found, and its excerpt is its own opening text, never that list of words."""
+    page.goto(long_url)
+    open_search(page)
+    assert search(page, "quynh mai") == ["Tổng kết năm của tổ dân phố"]
+    excerpt = page.locator(".bt-search__excerpt").first.inner_text()
+    assert excerpt.startswith("Mở đầu: trồng cây xanh ven hồ."), excerpt
+    assert "\u2042" not in excerpt and "Quỳnh" not in excerpt, excerpt
+    # A word of the opening and of the end: the excerpt is the opening, the word marked.
+    assert search(page, "cay xanh") == ["Tổng kết năm của tổ dân phố"]
+    marks = page.locator(".bt-search__excerpt mark").all_text_contents()
+    assert [m.lower() for m in marks] == ["cây", "xanh"], marks
+    assert "\u2042" not in page.locator(".bt-search__excerpt").first.inner_text()
+
+
 def test_payloads_in_titles_and_bodies_are_shown_as_text(page, variants_url: str) -> None:
     page.goto(variants_url)
     open_search(page)

@@ -11,7 +11,9 @@ are indexed; menus, sidebars and lists carry ``data-pagefind-ignore`` or sit
 outside the marked element. The pages are not given to Pagefind as they are:
 a copy of each, in a temporary folder, is written in :func:`~.fold.index_form`
 (one tone placement, ``đ`` as ``ḏ``) so that "hoả"/"hỏa" and "duong"/"đường"
-find each other. The published pages are never changed.
+find each other, and in :func:`~.opening.opening_form` (the opening in full,
+every further word once) so that the index pieces stay small on a large
+archive. The published pages are never changed.
 
 Run while the site is still in its staging folder, so the index goes live in
 the same swap as the pages it describes. This module knows nothing of MkDocs.
@@ -29,6 +31,7 @@ from pathlib import Path
 
 from ..core.errors import Problem
 from .fold import index_form
+from .opening import opening_form
 
 BUNDLE_DIR = "pagefind"
 MARKER = b"data-pagefind-body"
@@ -44,6 +47,15 @@ UNUSED_FILES = (
 )
 TIMEOUT_SECONDS = 900
 EMPTY_WORD = "bantinchuacobaiviet"
+# Words per index piece (Pagefind counts them in word positions). Pagefind 1.5.2
+# counts only the positions of words written without marks, so with Vietnamese
+# its default (20,000) put dozens of common syllables in one piece and a search
+# for "dan" fetched "cua", "cong", "co"... with it (300 KB to 1 MB a piece on a
+# 10,000-post site). A small number closes a piece at almost every word that
+# occurs unmarked: a search fetches the words it needs and few others. The
+# variable is Pagefind's own (marked unstable; the version is pinned, and
+# tests/browser/test_search_bytes.py measures what one search costs).
+CHUNK_SIZE = "50"
 
 
 class SearchIndexError(Exception):
@@ -133,7 +145,7 @@ def build_index(
             target = source / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             text = (site_dir / rel).read_text(encoding="utf-8", errors="replace")
-            target.write_text(index_copy(text), encoding="utf-8")
+            target.write_text(opening_form(index_copy(text)), encoding="utf-8")
         if not pages:
             # A site with no article yet still gets a working search. Pagefind
             # refuses an empty index, so it holds one placeholder word nobody types.
@@ -161,7 +173,12 @@ def _run(executable: Path, source: Path, bundle: Path, language: str, shown_as: 
     ]
     try:
         done = subprocess.run(
-            command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+            command,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
+            check=False,
+            env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": CHUNK_SIZE},
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         shutil.rmtree(bundle, ignore_errors=True)

@@ -10,6 +10,10 @@
    and "đ" as "ḏ", which Pagefind folds to "d" ("duong" finds "đường"). */
 
 const PAGE = 10;
+const EXCERPT_WORDS = 26;
+/* The index keeps each article's opening in full and, after this mark, every
+   further word once (bantin/search/opening.py): that list is never shown. */
+export const REST_MARK = "\u2042";
 const OLD_PLACEMENT =
   /(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?!\p{L})|([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?!\p{L})/gu;
 
@@ -31,8 +35,33 @@ export function displayForm(text) {
   return String(text || "").replace(/\u1e0f/g, "đ").replace(/\u1e0e/g, "Đ");
 }
 
-/* The excerpt as nodes: text, and <mark> around the words found. Pagefind's
-   excerpt is parsed in an inert document (nothing in it runs or loads). */
+/* The excerpt as HTML with <mark> around the words found. Pagefind's own,
+   unless it reaches the list of further words (after REST_MARK): then the
+   words around the first match in the opening, or the opening itself when the
+   article was found only by words further on. */
+export function excerptHtml(data, length = EXCERPT_WORDS) {
+  const words = String(data.content || "").split(/\s+/).filter(Boolean);
+  const rest = words.indexOf(REST_MARK);
+  const locations = data.locations || [];
+  if (rest < 0 || (!String(data.excerpt || "").includes(REST_MARK) && locations.every((l) => l < rest))) {
+    return data.excerpt;
+  }
+  const found = new Set(locations.filter((l) => l < rest));
+  // Found only further on: the opening, after the title (shown above it anyway).
+  const title = String((data.meta && data.meta.title) || "").split(/\s+/).filter(Boolean);
+  const lead = title.length && title.every((w, i) => words[i] === w || words[i] === w + ".") ? title.length : 0;
+  const first = found.size ? Math.min(...found) : lead;
+  const start = Math.max(0, Math.min(first - (found.size ? Math.floor(length / 3) : 0), rest - length));
+  const escape = (w) => w.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const shown = [];
+  for (let i = start; i < Math.min(rest, start + length); i++) {
+    shown.push(found.has(i) ? `<mark>${escape(words[i])}</mark>` : escape(words[i]));
+  }
+  return shown.join(" ");
+}
+
+/* The excerpt as nodes: text, and <mark> around the words found. The excerpt
+   is parsed in an inert document (nothing in it runs or loads). */
 function excerptNodes(html) {
   const doc = new DOMParser().parseFromString(String(html || ""), "text/html");
   const out = document.createDocumentFragment();
@@ -64,7 +93,7 @@ export async function start(dialog) {
 
   const bundle = new URL(dialog.getAttribute("data-bundle"), document.baseURI);
   const pagefind = await import(new URL("pagefind.js", bundle).href);
-  await pagefind.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 26 });
+  await pagefind.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: EXCERPT_WORDS });
   await pagefind.init();
 
   let seq = 0;
@@ -87,7 +116,7 @@ export async function start(dialog) {
     li.querySelector('[data-field="category"]').textContent = category;
     li.querySelector('[data-field="date"]').textContent = date;
     if (!category || !date) li.querySelector(".bt-search__sep").remove();
-    li.querySelector('[data-field="excerpt"]').append(excerptNodes(data.excerpt));
+    li.querySelector('[data-field="excerpt"]').append(excerptNodes(excerptHtml(data)));
     return li;
   };
 
