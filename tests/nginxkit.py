@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import time
 import urllib.error
@@ -12,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.sitekit import free_port
 
 NGINX = Path("/usr/sbin/nginx")
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf"
@@ -46,12 +47,6 @@ def deploy_block(root: Path, headers: Path) -> str:
     return lines
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def nginx(workdir: Path, root: Path | None, server_lines: str = "") -> Iterator[RunningNginx]:
     """Serve ``root`` until the block ends; the access log is nginx's "combined" format.
@@ -61,7 +56,7 @@ def nginx(workdir: Path, root: Path | None, server_lines: str = "") -> Iterator[
     if not NGINX.exists():
         raise RuntimeError("nginx is missing: .ci/run installs Debian's 'nginx-light'")
     workdir.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    port = free_port()
     log = workdir / "access.log"
     conf = workdir / "nginx.conf"
     conf.write_text(

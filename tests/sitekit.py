@@ -7,10 +7,16 @@ the real command-line behaviour: exit code, messages and files on disk.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
+import random
+import signal
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -161,12 +167,162 @@ class TinySite:
         return pages
 
 
-def manifest(folder: Path) -> dict[str, str]:
-    """Checksum of every file under ``folder``: the site byte for byte."""
-    import hashlib
+def manifest(root: Path) -> dict[str, str]:
+    """The tree byte for byte: ``{relative path: sha256 | 'dir' | '-> target'}``, hidden files too.
 
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+    Symlinks are recorded, not followed; two builds compare equal only when every
+    file, folder and link is the same.
+    """
+    result: dict[str, str] = {}
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames + filenames:
+            path = Path(dirpath, name)
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                result[rel] = "-> " + os.readlink(path)
+            elif path.is_dir():
+                result[rel] = "dir"
+            else:
+                result[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return dict(sorted(result.items()))
+
+
+def wait_for(
+    check: Callable[[], object],
+    what: str = "the condition",
+    process: subprocess.Popen[str] | None = None,
+    *,
+    timeout: float = 300,
+    poll: float = 0.05,
+) -> None:
+    """Poll until ``check()`` is true; fail if ``process`` (a build, a server) ends first.
+
+    The time-out is generous (a loaded machine builds slowly); on time-out the
+    process is killed: a build paused by a test hook would otherwise sleep for ever.
+    """
+    deadline = time.monotonic() + timeout
+    while not check():
+        if process is not None and process.poll() is not None:
+            out = process.stdout.read() if process.stdout else ""
+            raise AssertionError(
+                f"the process ended (code {process.returncode}) before {what}:\n{out}"
+            )
+        if time.monotonic() > deadline:
+            if process is not None:
+                process.kill()
+            raise AssertionError(f"not within {timeout:g} s: {what}")
+        time.sleep(poll)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+# ---------------------------------------------------------------------------
+# A bare MkDocs project for the publishing plugin alone (bantin-atomic): the
+# staging folder, the swap, faults injected by tests/publishing/fault_hooks.py.
+
+MKDOCS = REPO / ".venv" / "bin" / "mkdocs"
+HOOKS = REPO / "tests" / "publishing" / "fault_hooks.py"
+EPOCH = "1700000000"
+
+
+def leftovers(parent: Path) -> list[str]:
+    """Staging and old folders left beside a site."""
+    return sorted(p.name for p in parent.iterdir() if "-staging-" in p.name or "-old-" in p.name)
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BANTIN_TEST_")}
+    env.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH, PYTHONHASHSEED="0")
+    env.update(extra)
+    return env
+
+
+@dataclass
+class Site:
+    """A tiny MkDocs project in a temporary folder, built by the publishing plugin alone."""
+
+    root: Path
+    site_dir: Path
+
+    def write_pages(self, version: str, count: int = 12, blob_kib: int = 64) -> None:
+        """Pages (and one binary asset) whose content depends on ``version``."""
+        docs = self.root / "docs"
+        (docs / "tin").mkdir(parents=True, exist_ok=True)
+        (docs / "index.md").write_text(
+            f"# Trang chủ {version}\n\nBản tin phường, phiên bản {version}.\n\n"
+            + "".join(f"- [Tin {i}](tin/bai-{i}.md)\n" for i in range(count)),
+            encoding="utf-8",
+        )
+        for i in range(count):
+            (docs / "tin" / f"bai-{i}.md").write_text(
+                f"# Tin số {i} ({version})\n\nNội dung bài {i}, bản {version}. "
+                "Ủy ban nhân dân phường thông báo lịch tiếp công dân.\n",
+                encoding="utf-8",
+            )
+        rng = random.Random(f"{version}-blob")
+        (docs / "tep.bin").write_bytes(rng.randbytes(blob_kib * 1024))
+
+    def write_config(
+        self,
+        name: str = "mkdocs.yml",
+        *,
+        theme: str = "mkdocs",
+        lock_timeout: float = 60,
+        hooks: bool = True,
+        extra_plugins: str = "",
+        extra: str = "",
+    ) -> Path:
+        site_dir = os.path.relpath(self.site_dir, self.root)
+        text = (
+            "site_name: Phường Thử Nghiệm\n"
+            "site_url: https://phuong.example.vn/\n"
+            f"site_dir: {site_dir}\n"
+            f"theme:\n  name: {theme}\n"
+            + ("  language: vi\n  font: false\n" if theme == "material" else "")
+            + "plugins:\n"
+            + extra_plugins
+            + f"  - bantin-atomic:\n      lock_timeout: {lock_timeout}\n"
+            + (f"hooks:\n  - {HOOKS}\n" if hooks else "")
+            + extra
+        )
+        path = self.root / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def command(self, *args: str, config: str = "mkdocs.yml") -> list[str]:
+        return [str(MKDOCS), "build", "-f", config, *args]
+
+    def build(
+        self, *args: str, config: str = "mkdocs.yml", timeout: float = 120, **env: str
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            self.command(*args, config=config),
+            cwd=self.root,
+            env=build_env(**env),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=timeout,
+        )
+
+    def start(self, *args: str, config: str = "mkdocs.yml", **env: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            self.command(*args, config=config),
+            cwd=self.root,
+            env=build_env(**env),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
+
+def kill9(process: subprocess.Popen[str]) -> None:
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import PHONE, free_port, wait_for
-from tests.sitekit import TinySite
+from tests.browser.conftest import PHONE
+from tests.sitekit import TinySite, free_port, wait_for
 
 pytestmark = pytest.mark.browser
 GOOD = "---\ntitle: Họp dân tổ dân phố số 5\ndate: 2024-03-01 08:00\ncategory: Thông báo\n---\n\nTổ dân phố số 5 họp bàn về vệ sinh môi trường.\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Site, leftovers, manifest, wait_for
+from tests.sitekit import Site, leftovers, manifest, wait_for
 
 
 def test_second_build_is_refused_after_timeout(site: Site, tmp_path: Path) -> None:
@@ -23,7 +23,7 @@ def test_second_build_is_refused_after_timeout(site: Site, tmp_path: Path) -> No
         BANTIN_TEST_SECONDS="4",
         BANTIN_TEST_MARKER=str(marker),
     )
-    wait_for(marker, first)
+    wait_for(marker.exists, "the hook's marker", first)
     second = site.build(config="b.yml", timeout=30)
     assert second.returncode != 0
     assert "một bản dựng khác (tiến trình" in second.stdout
@@ -49,7 +49,7 @@ def test_second_build_waits_for_the_first(site: Site, tmp_path: Path) -> None:
         BANTIN_TEST_SECONDS="2",
         BANTIN_TEST_MARKER=str(marker),
     )
-    wait_for(marker, first)
+    wait_for(marker.exists, "the hook's marker", first)
     second = site.start(config="b.yml")
     out_second, _ = second.communicate(timeout=120)
     out_first, _ = first.communicate(timeout=120)

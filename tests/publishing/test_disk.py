@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from conftest import Site, leftovers, manifest
+from tests.sitekit import Site, leftovers, manifest
 
 
 def _disk_usage(root: Path) -> int:

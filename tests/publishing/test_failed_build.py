@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import Site, leftovers, manifest
+
+from tests.sitekit import Site, leftovers, manifest
 
 
 def _good_build(site: Site, version: str) -> dict[str, str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Site, kill9, leftovers, manifest, wait_for
+
+from tests.sitekit import Site, kill9, leftovers, manifest, wait_for
 
 # (event, call number): before staging is written, while pages are rendered,
 # half-way through writing pages, after everything is written but before the
@@ -44,7 +45,7 @@ def test_kill_before_swap_keeps_previous_site(
     process = site.start(
         BANTIN_TEST_AT=event, BANTIN_TEST_COUNT=str(count), BANTIN_TEST_MARKER=str(marker)
     )
-    wait_for(marker, process)
+    wait_for(marker.exists, "the hook's marker", process)
     staged = leftovers(site.root)
     assert len(staged) == 1 and "-staging-" in staged[0]
     kill9(process)
@@ -67,7 +68,7 @@ def test_kill_after_swap_leaves_the_new_site(site: Site, tmp_path: Path) -> None
     site.write_pages("v2")
     marker = tmp_path / "marker"
     process = site.start(BANTIN_TEST_AT="on_post_build_after_swap", BANTIN_TEST_MARKER=str(marker))
-    wait_for(marker, process)
+    wait_for(marker.exists, "the hook's marker", process)
     kill9(process)
 
     assert manifest(site.site_dir) == expected_v2
@@ -84,7 +85,7 @@ def test_kill_first_build_leaves_no_site(site: Site, tmp_path: Path) -> None:
     process = site.start(
         BANTIN_TEST_AT="on_post_page", BANTIN_TEST_COUNT="3", BANTIN_TEST_MARKER=str(marker)
     )
-    wait_for(marker, process)
+    wait_for(marker.exists, "the hook's marker", process)
     kill9(process)
     assert not site.site_dir.exists()
     done = site.build()

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from bantin.publish.headers import render_nginx, security_headers
-from conftest import Site
 
 from tests.nginxkit import RunningNginx, deploy_block, nginx
+from tests.sitekit import Site
 
 NGINX = Path("/usr/sbin/nginx")
 CHROMIUM = Path("/usr/bin/chromium")

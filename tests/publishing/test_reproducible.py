@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, Site, build_env, manifest
+from tests.sitekit import REPO, Site, build_env, manifest
 
 MATERIAL_PLUGINS = "  - search:\n      lang: vi\n"
 
@@ -55,12 +55,12 @@ def test_demo_site_builds_identically_twice(tmp_path: Path) -> None:
     source = tmp_path / "demo"
     skip = {".git", ".venv", "site", "tests", "bench", "test-output", "node_modules"}
     shutil.copytree(
-        ROOT,
+        REPO,
         source,
         ignore=lambda d, names: [
             n
             for n in names
-            if (Path(d) == ROOT and (n in skip or n.startswith(".site")))
+            if (Path(d) == REPO and (n in skip or n.startswith(".site")))
             or n in ("__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis")
         ],
     )
@@ -68,7 +68,7 @@ def test_demo_site_builds_identically_twice(tmp_path: Path) -> None:
     for seed in ("1", "2"):
         out = tmp_path / f"site-{seed}"
         done = subprocess.run(
-            [str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-d", str(out)],
+            [str(REPO / ".venv" / "bin" / "mkdocs"), "build", "-d", str(out)],
             cwd=source,
             env=build_env(PYTHONHASHSEED=seed),
             stdout=subprocess.PIPE,

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.sitekit import TinySite
+from tests.sitekit import TinySite, free_port
 
 DATE_FORMS = [
     ("2019-10-01", "2019/10/01/", "01/10/2019"),
@@ -72,18 +71,12 @@ def test_drafts_and_scheduled_posts_are_left_out(tiny: TinySite) -> None:
     assert "Bài nháp" not in everything and "Bài hẹn giờ" not in everything
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_preview_server_shows_drafts_marked(tiny: TinySite) -> None:
     tiny.post(
         "draft.md",
         {"title": "Bài nháp xem thử", "date": "2022-01-03", "category": "Thông báo", "draft": True},
     )
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [

@@ -15,18 +15,16 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.sitekit import REPO
+from tests.sitekit import REPO, free_port, wait_for
 
 sys.path.insert(0, str(REPO / "bench"))
 import corpus
@@ -39,12 +37,6 @@ LIVERELOAD = re.compile(
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def get(url: str) -> tuple[int, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=300) as response:
@@ -53,18 +45,6 @@ def get(url: str) -> tuple[int, bytes]:
         return exc.code, b""
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return 0, b""
-
-
-def wait_for(
-    check: Callable[[], bool], what: str, server: subprocess.Popen, timeout: float = 300
-) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if check():
-            return
-        assert server.poll() is None, f"the server stopped while waiting for: {what}"
-        time.sleep(0.2)
-    raise AssertionError(f"not served within {timeout:.0f} s: {what}")
 
 
 def set_field(path: Path, key: str, value: str) -> None:
