@@ -27,8 +27,8 @@ from __future__ import annotations
 import json
 import re
 
-# Top-level fields that hold one line of text.
-TEXT_FIELDS = frozenset({"title", "summary", "image_caption", "author", "source", "unit"})
+from .fields import TEXT_FIELDS
+
 # Keys inside ``indicators`` items and their ``parts`` that hold one line of text.
 NESTED_TEXT_KEYS = frozenset({"label", "unit"})
 

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from ..core.dates import DateError, has_time, parse_post_date, to_vietnam
+from ..core.dates import DateError, has_time, to_vietnam
 from ..core.errors import ContentError, HasProblems, Problem, Severity
 from ..core.suggest import did_you_mean
 from ..core.text import fold_key, slugify
@@ -215,34 +215,24 @@ def build_post(
                 )
             )
 
-    def check(name: str, parse: Callable[[Any], Any]) -> None:
-        if name not in meta or meta[name] is None:
-            return
-        try:
-            values[name] = parse(meta[name])
-        except (FieldError, DateError) as exc:
-            problems.append(_problem(raw, name, str(exc) + quote_hint(raw, name, parse)))
+    def category(value: Any) -> Category:
+        return match_category(fields.text(value, required=True), options.categories)
 
-    check("title", lambda v: fields.text(v, required=True))
-    check("date", parse_post_date)
-    check("category", lambda v: match_category(fields.text(v, required=True), options.categories))
-    check("tags", fields.tags)
-    for name in ("author", "source", "unit", "image_caption"):
-        check(name, fields.text)
-    check("summary", lambda v: fields.text(v, multiline=True))
-    check("views", fields.count)
-    check("slug", fields.slug)
-    check("draft", fields.flag)
-    check("pinned", fields.flag)
-    check("aliases", fields.aliases)
-    check("image", fields.text)
+    for spec in fields.FIELDS:
+        parse = category if spec.name == "category" else spec.parse
+        if parse is None or meta.get(spec.name) is None:
+            continue
+        try:
+            values[spec.name] = parse(meta[spec.name])
+        except (FieldError, DateError) as exc:
+            problems.append(_problem(raw, spec.name, str(exc) + quote_hint(raw, spec.name, parse)))
 
     indicators: tuple[Any, ...] = ()
     if meta.get("indicators") is not None and options.indicator_parser is not None:
         indicators, indicator_problems = options.indicator_parser(raw, meta["indicators"])
         problems.extend(indicator_problems)
 
-    if any(p.is_error for p in problems) or not {"title", "date", "category"} <= values.keys():
+    if any(p.is_error for p in problems) or not set(fields.REQUIRED_FIELDS) <= values.keys():
         return None, problems
 
     title: str = values["title"]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from bantin.core.dates import VIETNAM
 from bantin.indicators.parse import parse_indicators
+from bantin.posts.fields import KNOWN_FIELDS
 from bantin.posts.loader import load_posts
 from bantin.posts.scaffold import render_new_post
 
@@ -76,3 +77,9 @@ def test_the_commented_indicators_work_once_uncommented(tmp_path: Path) -> None:
     assert [str(p) for p in result.problems] == []
     (post,) = result.posts
     assert [i.label for i in post.indicators] == ["Quỹ “Vì người nghèo”", "Hộ nghèo được giúp đỡ"]
+
+
+def test_the_template_has_every_field_of_the_table() -> None:
+    written = re.findall(r"^(?:# )?([a-z_]+):", TEMPLATE.split("\n---\n")[0], re.M)
+    fields = [name for name in written if name in KNOWN_FIELDS]
+    assert sorted(fields) == sorted(KNOWN_FIELDS)  # each once (indicators as a comment)
