@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -16,6 +17,7 @@ from bantin.core.files import (
     LockBusy,
     atomic_write_bytes,
     atomic_write_text,
+    disk_reason,
     is_leftover,
 )
 from bantin.importer.batch import collect
@@ -149,3 +151,10 @@ def test_the_lock_is_exclusive_names_its_holder_and_is_released(tmp_path: Path, 
     with FileLock(path) as again:
         assert again.held
     assert not again.held
+
+
+def test_disk_reasons_are_vietnamese() -> None:
+    assert disk_reason(OSError(errno.ENOSPC, "No space left on device")) == "ổ đĩa đã đầy"
+    assert disk_reason(OSError(errno.EIO, "Input/output error")) == (
+        "lỗi hệ thống tệp (Input/output error)"
+    )

@@ -60,6 +60,26 @@ def is_leftover(name: str) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# What went wrong on disk, in Vietnamese.
+
+_REASONS = {
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EDQUOT: "đã hết hạn mức dung lượng (quota)",
+    errno.EROFS: "ổ đĩa chỉ cho đọc (read-only)",
+    errno.EACCES: "không có quyền ghi",
+    errno.EPERM: "không được phép thao tác",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp chứ không phải thư mục",
+    errno.EXDEV: "hai thư mục nằm trên hai ổ đĩa khác nhau",
+    errno.EBUSY: "thư mục đang bận hoặc là điểm gắn kết (mount point)",
+}
+
+
+def disk_reason(exc: OSError) -> str:
+    """Why a write failed, for staff: "ổ đĩa đã đầy"; the system's own words when unknown."""
+    return _REASONS.get(exc.errno or 0) or f"lỗi hệ thống tệp ({exc.strerror or exc})"
+
+
+# ---------------------------------------------------------------------------
 # Writing a file all at once.
 
 
@@ -232,6 +252,7 @@ __all__ = [
     "LockBusy",
     "atomic_write_bytes",
     "atomic_write_text",
+    "disk_reason",
     "is_leftover",
     "sync_folder",
 ]

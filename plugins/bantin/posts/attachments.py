@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -89,17 +90,22 @@ def is_windows_path(target: str) -> bool:
     return _WINDOWS_PATH.match(target) is not None
 
 
-def local_references(body: str, first_line: int = 1) -> list[Reference]:
-    """References to files in a Markdown body, outside code: the post's own files to publish,
-    and paths that cannot work on a web site (``C:\\…``, ``/home/…``) so they can be reported."""
-    found: list[Reference] = []
+def _prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """``(line number, line)`` of a Markdown body, code blocks (fenced, indented) left out."""
     fenced = False
     for offset, line in enumerate(body.split("\n")):
         if _FENCE.match(line.lstrip()):
             fenced = not fenced
             continue
-        if fenced or line.startswith(("    ", "\t")):
-            continue
+        if not fenced and not line.startswith(("    ", "\t")):
+            yield first_line + offset, line
+
+
+def local_references(body: str, first_line: int = 1) -> list[Reference]:
+    """References to files in a Markdown body, outside code: the post's own files to publish,
+    and paths that cannot work on a web site (``C:\\…``, ``/home/…``) so they can be reported."""
+    found: list[Reference] = []
+    for number, line in _prose_lines(body, first_line):
         written = [_link_target(m.group(1)) for m in _MD_LINK.finditer(line)]
         written += [next(g for g in m.groups() if g).strip() for m in _HTML_SRC.finditer(line)]
         definition = _MD_DEFINITION.match(line)
@@ -111,37 +117,31 @@ def local_references(body: str, first_line: int = 1) -> list[Reference]:
             if PurePosixPath(target).suffix.lower() in ATTACHMENT_SUFFIXES and not re.match(
                 r"[A-Za-z][\w-]*(\s|/?$)", target
             ):
-                found.append(Reference(target, first_line + offset, bare.group(0), "bare"))
+                found.append(Reference(target, number, bare.group(0), "bare"))
         for target in written:
             if not target or target.startswith(("#", "?")):
                 continue
             if is_windows_path(target) or "\\" in target:
-                found.append(Reference(target, first_line + offset, target))
+                found.append(Reference(target, number, target))
                 continue
             if _SCHEME.match(target) or target.startswith("//"):
                 continue  # a web address, mailto:, tel:
             path = unquote(target.split("#", 1)[0].split("?", 1)[0])
             suffix = PurePosixPath(path).suffix.lower()
             if suffix in ATTACHMENT_SUFFIXES:
-                found.append(Reference(path, first_line + offset, target))
+                found.append(Reference(path, number, target))
             elif suffix and not path.startswith("/"):
-                found.append(Reference(path, first_line + offset, target, "link"))
+                found.append(Reference(path, number, target, "link"))
     return found
 
 
 def remote_images(body: str, first_line: int = 1) -> list[Reference]:
     """Images the body loads from another site (``![x](https://…)``, ``<img src="//…">``)."""
     found: list[Reference] = []
-    fenced = False
-    for offset, line in enumerate(body.split("\n")):
-        if _FENCE.match(line.lstrip()):
-            fenced = not fenced
-            continue
-        if fenced or line.startswith(("    ", "\t")):
-            continue
+    for number, line in _prose_lines(body, first_line):
         for match in _REMOTE_IMAGE.finditer(line):
             address = match.group(1) or match.group(2)
-            found.append(Reference(address, first_line + offset, address, "remote"))
+            found.append(Reference(address, number, address, "remote"))
     return found
 
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import Problem
-from ..core.files import FileLock, LockBusy, sync_folder
+from ..core.files import FileLock, LockBusy, disk_reason, sync_folder
 
 LOCK_NAME = ".bantin-build.lock"
 
@@ -137,7 +137,7 @@ class BuildLock:
             # A read-only folder holding an older lock file is still locked (and
             # creating the staging folder then fails with its own message).
             raise _fail(
-                self.path, f"không tạo được tệp khoá bản dựng: {_why(exc)}. {_fix(exc)}"
+                self.path, f"không tạo được tệp khoá bản dựng: {disk_reason(exc)}. {_fix(exc)}"
             ) from exc
 
     def release(self) -> None:
@@ -154,20 +154,6 @@ def _process(holder: int | None) -> str:
 
 # ---------------------------------------------------------------------------
 # Reasons in Vietnamese for the errors a build can meet on disk.
-
-
-def _why(exc: OSError) -> str:
-    reasons = {
-        errno.ENOSPC: "ổ đĩa đã đầy",
-        errno.EDQUOT: "đã hết hạn mức dung lượng (quota)",
-        errno.EROFS: "ổ đĩa chỉ cho đọc (read-only)",
-        errno.EACCES: "không có quyền ghi",
-        errno.EPERM: "không được phép thao tác",
-        errno.ENOTDIR: "một phần của đường dẫn là tệp chứ không phải thư mục",
-        errno.EXDEV: "hai thư mục nằm trên hai ổ đĩa khác nhau",
-        errno.EBUSY: "thư mục đang bận hoặc là điểm gắn kết (mount point)",
-    }
-    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def _fix(exc: OSError) -> str:
@@ -228,7 +214,7 @@ def describe_os_error(
         path = str(site_dir) + path[len(str(staging)) :]
     return _fail(
         path,
-        f"bản dựng thất bại: {_why(exc)}; trang đang chạy được giữ nguyên. {_fix(exc)}",
+        f"bản dựng thất bại: {disk_reason(exc)}; trang đang chạy được giữ nguyên. {_fix(exc)}",
     )
 
 
@@ -266,7 +252,7 @@ def check_site_dir(site_dir: Path) -> Path:
     except OSError as exc:
         raise _fail(
             real.parent,
-            f"không tạo được thư mục chứa trang: {_why(exc)}. {_fix(exc)}",
+            f"không tạo được thư mục chứa trang: {disk_reason(exc)}. {_fix(exc)}",
         ) from exc
     return real
 
@@ -320,7 +306,7 @@ def create_staging(site_dir: Path, *, seed_from_live: bool = False) -> Path:
         discard(staging)
         raise _fail(
             site_dir.parent,
-            f"không tạo được thư mục tạm để dựng trang: {_why(exc)}; trang đang chạy được "
+            f"không tạo được thư mục tạm để dựng trang: {disk_reason(exc)}; trang đang chạy được "
             f"giữ nguyên. {_fix(exc)}",
         ) from exc
     return staging
@@ -389,7 +375,7 @@ def swap_into_place(staging: Path, site_dir: Path, *, allow_exchange: bool = Tru
     except OSError as exc:
         raise _fail(
             site_dir,
-            f"không thay được trang mới vào chỗ trang cũ: {_why(exc)}; trang đang chạy được "
+            f"không thay được trang mới vào chỗ trang cũ: {disk_reason(exc)}; trang đang chạy được "
             f"giữ nguyên. {_fix(exc)}",
         ) from exc
 

@@ -99,7 +99,7 @@ from typing import Any, TypeGuard
 
 from ..core.dates import VIETNAM
 from ..core.errors import ContentError, Problem
-from ..core.files import FileLock, LockBusy, atomic_write_text
+from ..core.files import FileLock, LockBusy, atomic_write_text, disk_reason
 from .coverage import Coverage
 
 FORMAT = "bantin-views"
@@ -318,15 +318,16 @@ def locked(path: str | Path) -> Iterator[None]:
 def _write_error(path: str | Path, exc: OSError) -> ViewsDataError:
     """A disk that is full, read-only or forbidden, said in Vietnamese."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        why, fix = "ổ đĩa đã đầy", "Giải phóng chỗ trống trên ổ đĩa rồi chạy lại lệnh."
+        fix = "Giải phóng chỗ trống trên ổ đĩa rồi chạy lại lệnh."
     elif exc.errno == errno.EROFS:
-        why, fix = "ổ đĩa chỉ cho đọc", "Chạy lệnh trên ổ đĩa ghi được (hoặc gắn lại ổ cho ghi)."
+        fix = "Chạy lệnh trên ổ đĩa ghi được (hoặc gắn lại ổ cho ghi)."
     elif exc.errno in (errno.EACCES, errno.EPERM):
-        why, fix = "không có quyền ghi", "Kiểm tra quyền ghi thư mục chứa tệp (thử chạy với sudo)."
+        fix = "Kiểm tra quyền ghi thư mục chứa tệp (thử chạy với sudo)."
     else:
-        why, fix = f"lỗi ghi tệp ({exc.strerror or exc})", "Kiểm tra ổ đĩa rồi chạy lại lệnh."
+        fix = "Kiểm tra ổ đĩa rồi chạy lại lệnh."
     return ViewsDataError(
-        str(path), f"không ghi được tệp lượt xem: {why}. Tệp cũ giữ nguyên như trước. {fix}"
+        str(path),
+        f"không ghi được tệp lượt xem: {disk_reason(exc)}. Tệp cũ giữ nguyên như trước. {fix}",
     )
 
 
