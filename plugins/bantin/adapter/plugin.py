@@ -32,7 +32,7 @@ from .pages import SitePages
 from .preview import PreviewProblems, guard_rebuilds
 from .search import check_search_config, index_site
 from .settings import site_settings
-from .theme import TEMPLATES, add_theme_layer, drop_raw_templates
+from .theme import TEMPLATES, add_stylesheet_bundle, add_theme_layer, drop_raw_templates
 
 log = get_plugin_logger(__name__)
 
@@ -93,6 +93,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add every article, listing and image as a generated file (priority 50: before search)."""
         drop_raw_templates(files, config)
+        add_stylesheet_bundle(files, config)
         try:
             refused = self.pages.add_files(files, config)
         except ValueError as exc:

@@ -11,16 +11,25 @@ site as it does a theme's.
 
 from __future__ import annotations
 
+import hashlib
+import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 # Stylesheets every bantin page needs, in the order they must load; a site's
-# own ``extra_css`` comes after them, so it can restyle anything.
+# own ``extra_css`` comes after them, so it can restyle anything. Pages link
+# them as one file (BUNDLE): every stylesheet in <head> holds up the first
+# paint, and on a phone's connection each file is a round trip of its own.
 STYLESHEETS = ("assets/fonts/fonts.css", "assets/bantin.css", "assets/indicators.css")
+# Named by its content, like Material's own bundles, so it can be cached for long.
+BUNDLE = "assets/stylesheets/bantin.{key}.css"
+
+_URL = re.compile(r"""url\(\s*(["']?)([^"')]+)\1\s*\)""")
 
 
 def add_theme_layer(config: MkDocsConfig) -> None:
@@ -29,8 +38,48 @@ def add_theme_layer(config: MkDocsConfig) -> None:
     own = str(TEMPLATES)
     if own not in dirs:
         dirs.insert(1 if config.theme.custom_dir else 0, own)
-    missing = [css for css in STYLESHEETS if css not in config.extra_css]
-    config.extra_css[:0] = missing
+    name, _ = stylesheet_bundle(config)
+    rest = [css for css in config.extra_css if css not in STYLESHEETS and css != name]
+    config.extra_css[:] = [name, *rest]
+
+
+def _source(config: MkDocsConfig, path: str) -> Path:
+    """The file MkDocs would publish at ``path``: the site's docs/, else the first theme layer."""
+    for folder in (config.docs_dir, *config.theme.dirs):
+        candidate = Path(folder, path)
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(path)
+
+
+def _rebased(css: str, source: str, target: str) -> str:
+    """``css`` written for ``source`` with its relative ``url()``s pointing the same from ``target``."""
+
+    def rebase(match: re.Match[str]) -> str:
+        url = match.group(2).strip()
+        if url.startswith(("/", "#", "data:")) or "://" in url:
+            return match.group(0)
+        moved = posixpath.relpath(
+            posixpath.join(posixpath.dirname(source), url), posixpath.dirname(target)
+        )
+        return f'url("{moved}")'
+
+    return _URL.sub(rebase, css)
+
+
+def stylesheet_bundle(config: MkDocsConfig) -> tuple[str, str]:
+    """(path in the site, text) of bantin's stylesheets as one file, overrides included."""
+    parts = [(path, _source(config, path).read_text(encoding="utf-8")) for path in STYLESHEETS]
+    key = hashlib.sha256("".join(text for _, text in parts).encode()).hexdigest()[:8]
+    name = BUNDLE.format(key=key)
+    text = "\n".join(f"/* {path} */\n{_rebased(css, path, name)}" for path, css in parts)
+    return name, text
+
+
+def add_stylesheet_bundle(files: Files, config: MkDocsConfig) -> None:
+    """Publish the stylesheet bundle that ``add_theme_layer`` linked from every page."""
+    name, text = stylesheet_bundle(config)
+    files.append(File.generated(config, name, content=text))
 
 
 # Templates that are not HTML (MkDocs would copy them as static files): rendered

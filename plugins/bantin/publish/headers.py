@@ -86,6 +86,7 @@ HASHED_ASSETS = (
     "/assets/javascripts/workers/search.*",
     "/assets/stylesheets/main.*",
     "/assets/stylesheets/palette.*",
+    "/assets/stylesheets/bantin.*",
     # Processed photos: the name holds a key of the photo's content and settings.
     "/anh/*",
     # Fonts: a new version of a font gets a new file name.
