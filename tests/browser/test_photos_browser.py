@@ -84,6 +84,21 @@ def test_nothing_is_fetched_from_another_site(browser, photo_site: str) -> None:
     assert hosts == {"127.0.0.1"}, hosts
 
 
+def test_the_lightbox_is_fetched_only_when_a_photo_is_opened(browser, photo_site: str) -> None:
+    """glightbox's script and stylesheet cost a page load nothing (Lighthouse's blocking time)."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(photo_site + URL, wait_until="networkidle")
+    assert [u for u in urls if "glightbox" in u] == []
+    page.locator("a.bt-zoom").first.click()
+    page.locator(".glightbox-container").wait_for(state="visible")
+    fetched = sorted(u.rsplit("/", 1)[1] for u in urls if "glightbox" in u)
+    assert fetched == ["glightbox.min.css", "glightbox.min.js"], fetched
+    context.close()
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
 def test_lightbox_by_keyboard_with_caption(
     browser, photo_site: str, screenshots: Path, viewport: dict
