@@ -37,7 +37,7 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/bantin serve
 
 check: $(STAMP)
 	$(BIN)/bantin check

@@ -1,4 +1,4 @@
-"""The ``bantin`` command: ``new``, ``check``, ``import`` and ``views import``.
+"""The ``bantin`` command: ``new``, ``check``, ``serve``, ``import`` and ``views import``.
 
 Messages are Vietnamese: the people running these commands are ward staff.
 """
@@ -187,6 +187,22 @@ def views_settings(config_file: str) -> SiteSettings:
     return SiteSettings(settings.site_url, settings.views.data_file)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """MkDocs' preview server in its dirty mode, where bantin draws pages on request."""
+    from mkdocs.__main__ import cli
+
+    argv = ["serve", "--dirty", "-f", args.config]
+    if args.dev_addr:
+        argv += ["-a", args.dev_addr]
+    if args.open:
+        argv.append("--open")
+    try:
+        cli.main(args=argv, prog_name="mkdocs", standalone_mode=True)
+    except SystemExit as exc:  # click ends every command this way
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bantin",
@@ -207,6 +223,14 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="kiểm tra mọi bài viết, in tất cả lỗi (mã thoát 1 nếu có lỗi)"
     )
     check.set_defaults(func=cmd_check)
+
+    serve = sub.add_parser(
+        "serve",
+        help="xem thử trang trên máy (http://127.0.0.1:8000); lưu bài là trang tự cập nhật",
+    )
+    serve.add_argument("-a", "--dev-addr", help="địa chỉ IP:CỔNG (mặc định 127.0.0.1:8000)")
+    serve.add_argument("--open", action="store_true", help="mở trình duyệt khi sẵn sàng")
+    serve.set_defaults(func=cmd_serve)
 
     imp = sub.add_parser(
         "import",

@@ -20,6 +20,7 @@ Files that are not pages (redirects, feeds) are in ``outputs.py``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -34,7 +35,7 @@ from ..bulletins.routes import BulletinView
 from ..core.errors import Problem
 from ..news.context import FILTERS
 from ..news.model import NewsModel, error_report
-from ..news.routes import PostView
+from ..news.routes import PostView, src_uri
 from ..posts.pasted import clean_pasted_html
 from ..posts.sanitize import sanitize_html
 from .boxes import BoxRenderer
@@ -58,6 +59,8 @@ class SitePages:
         # Each article's finished body and box, for the issue pages that reprint them.
         self.post_html: dict[str, str] = {}
         self.boxes: dict[str, str] = {}
+        self.files: Files | None = None
+        self._boxes: BoxRenderer | None = None
 
     def default_nav(self, config: MkDocsConfig) -> None:
         """Without a ``nav`` in mkdocs.yml: home, the categories in order, static pages, archive."""
@@ -177,19 +180,61 @@ class SitePages:
         check_output_paths(files)
 
     def _finish_articles(self, env: Environment, files: Files) -> None:
-        """Every article's body gets its photos and indicator box, before any page is rendered."""
-        boxes = BoxRenderer(env)
+        """Every article read so far gets its photos and indicator box, before any page is drawn.
+
+        In ``bantin serve`` after a save most articles are not read yet: each is
+        finished when it is read (:meth:`finish_article`).
+        """
+        self.files = files
+        self._boxes = BoxRenderer(env)
         for file in files.documentation_pages():
-            page = file.page
-            route = self.model.route(file.src_uri)
-            if page is None or route is None or not isinstance(route.view, PostView):
+            if file.page is not None and file.page.content is not None:
+                self.finish_article(file.page)
+
+    def finish_article(self, page: Page) -> None:
+        """Put the photos and the indicator box into one article's converted body."""
+        route = self.model.route(page.file.src_uri)
+        if route is None or not isinstance(route.view, PostView) or self.env is None:
+            return
+        post = route.view.post
+        html = page.content or ""
+        if self.photos is not None:
+            html = self.photos.rewrite(html, post, page, self.env)
+        if self._boxes is None:
+            self._boxes = BoxRenderer(self.env)
+        html, self.boxes[post.url] = self._boxes.place(html, self.model.body(post), post, page.url)
+        page.content = self.post_html[post.url] = html
+
+    def printed_articles(self, page: Page) -> list[Page]:
+        """The article pages whose finished bodies ``page`` prints (an issue of the bulletin)."""
+        route = self.model.route(page.file.src_uri)
+        if route is None or not isinstance(route.view, BulletinView) or self.files is None:
+            return []
+        found = []
+        for post in route.view.issue.posts:
+            file = self.files.get_file_from_path(src_uri(post.url))
+            if file is not None and file.page is not None:
+                found.append(file.page)
+        return found
+
+    def article_sources(self) -> dict[str, str]:
+        """Each article's source URI and Markdown."""
+        return {
+            uri: self.model.body(route.view.post).markdown
+            for uri, route in self.model.routes.items()
+            if isinstance(route.view, PostView)
+        }
+
+    def known_leads(self, files: Files, lead_of: Callable[[str], str | None]) -> None:
+        """Articles not read in this build: their leads as ``lead_of`` remembers them."""
+        for uri, route in self.model.routes.items():
+            if not isinstance(route.view, PostView):
                 continue
-            post = route.view.post
-            html = page.content or ""
-            if self.photos is not None:
-                html = self.photos.rewrite(html, post, page, env)
-            html, self.boxes[post.url] = boxes.place(html, self.model.body(post), post, page.url)
-            page.content = self.post_html[post.url] = html
+            file = files.get_file_from_path(uri)
+            if file is not None and file.page is not None and file.page.content is None:
+                lead = lead_of(uri)
+                if lead is not None:
+                    self.model.site.leads.put(route.view.post, lead)
 
     def page_context(self, context: TemplateContext, page: Page) -> TemplateContext:
         """Give the template its view, an article its box, an issue page its articles."""

@@ -24,8 +24,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..news.model import NewsModel
+from ..news.routes import PostView
 from .config import BantinConfig
 from .headings import use_vietnamese_heading_ids
+from .incremental import IncrementalPreview, install, quiet_dirty_notice
 from .markup import fix_material_markup
 from .messages import translate_post_messages
 from .pages import SitePages
@@ -44,6 +46,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.command = "build"
         self._pages: SitePages | None = None
         self.preview = PreviewProblems()
+        self._nav: Navigation | None = None
+        # ``bantin serve`` (MkDocs' dirty mode): pages drawn on request after a save.
+        self.incremental: IncrementalPreview | None = None
 
     @property
     def pages(self) -> SitePages:
@@ -52,12 +57,21 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         return self._pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember whether this is the preview server: only it shows drafts."""
+        """Remember whether this is the preview server (only it shows drafts) and whether
+        it is ``bantin serve`` (``mkdocs serve --dirty``), which draws pages on request."""
         self.command = command
+        if command == "serve" and dirty and self.incremental is None:
+            self.incremental = IncrementalPreview(
+                finish=lambda page: self.pages.finish_article(page),
+                printed=lambda page: self.pages.printed_articles(page),
+            )
+            quiet_dirty_notice()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Make this build's news model; a plugin object survives ``serve`` rebuilds, so start afresh."""
         add_theme_layer(config)
+        if self.incremental is not None:
+            self.incremental.start(config)
         model = NewsModel.build(site_settings(config), preview=self.command == "serve")
         for problem in model.warnings:
             log.warning(str(problem))
@@ -87,7 +101,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         for folder in (config.theme.custom_dir, TEMPLATES):
             if folder and Path(folder).is_dir():
                 server.watch(str(folder))
-        guard_rebuilds(server, config.site_dir)
+        guard_rebuilds(server, config.site_dir, self.incremental)
+        if self.incremental is not None:
+            install(server, self.incremental)
 
     @event_priority(50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -102,6 +118,18 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             log.warning(str(problem))
         return files
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """``bantin serve`` after a save: say which pages MkDocs must read now."""
+        self._nav = nav
+        if self.incremental is not None:
+            self.incremental.choose(
+                files,
+                self.pages.article_sources(),
+                (page.file.src_uri for page in nav.pages),
+            )
+            self.incremental.reading()
+        return nav
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -112,10 +140,17 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Sanitise article bodies; record each first paragraph as the lead for cards."""
-        return self.pages.page_content(page, html)
+        html = self.pages.page_content(page, html)
+        if self.incremental is not None:
+            route = self.pages.model.route(page.file.src_uri)
+            if route is not None and isinstance(route.view, PostView):
+                self.incremental.record_lead(page, self.pages.model.site.leads.get(route.view.post))
+        return html
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Register Vietnamese filters, the ``bantin`` global, autoescaping, feeds and redirects."""
+        if self.incremental is not None and self.incremental.rebuilding:
+            self.pages.known_leads(files, self.incremental.known_lead)
         try:
             self.pages.prepare_env(env, config, files)
         except ValueError as exc:
@@ -123,6 +158,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         env.globals["bantin_search"] = self.pages.model.settings.search
         if self.command == "serve":
             self.preview.render(env, self.pages.model.problems)
+        if self.incremental is not None and self._nav is not None:
+            self.incremental.drawing(config, files, self._nav, env)
         return env
 
     def on_page_context(
@@ -148,7 +185,13 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Bulletin PDFs and the search index, written into the site being built
-        (priority -100: before ``bantin-atomic`` swaps it in)."""
+        (priority -100: before ``bantin-atomic`` swaps it in). ``bantin serve``
+        keeps both from its first build (its later builds draw pages on request)."""
+        if self.incremental is not None:
+            rebuilt = self.incremental.rebuilding
+            self.incremental.finish(self.pages.files, config.site_dir)
+            if rebuilt:
+                return
         bulletins = self.pages.bulletins
         if bulletins is not None:
             problems = bulletins.write_pdfs(config)

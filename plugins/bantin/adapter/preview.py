@@ -17,6 +17,7 @@ old epoch and every request then waits for a build that never comes (the tab
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -61,15 +62,21 @@ def put_after_body(html: str, panel: str) -> str:
     return html[: end + 1] + panel + html[end + 1 :]
 
 
-def guard_rebuilds(server: Any, site_dir: str) -> None:
-    """Wrap the preview server's builder so a failed rebuild never stalls it."""
+def guard_rebuilds(server: Any, site_dir: str, incremental: Any = None) -> None:
+    """Wrap the preview server's builder so a failed rebuild never stalls it.
+
+    ``incremental`` (``bantin serve``): its lock is held for the whole rebuild,
+    so no page is drawn on request from a build half made.
+    """
     builder: Callable[..., Any] = server.builder
     if getattr(builder, "bantin_guarded", False):
         return
+    lock = incremental.lock if incremental is not None else contextlib.nullcontext()
 
     def guarded(*args: Any, **kwargs: Any) -> Any:
         try:
-            return builder(*args, **kwargs)
+            with lock:
+                return builder(*args, **kwargs)
         except Exception as exc:  # the server must keep answering, whatever went wrong
             message = str(exc).strip() or type(exc).__name__
             log.error(f"Không dựng lại được trang xem thử: {message}")

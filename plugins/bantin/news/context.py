@@ -50,6 +50,10 @@ class Leads:
     def record(self, post: Post, content_html: str) -> None:
         self._text[post.url] = first_paragraph_text(content_html)
 
+    def put(self, post: Post, text: str) -> None:
+        """A lead known from before (``bantin serve`` keeps them between its builds)."""
+        self._text[post.url] = text
+
     def get(self, post: Post) -> str:
         return self._text.get(post.url, "")
 

@@ -1,0 +1,258 @@
+"""``bantin serve``: a preview that follows a save in about a second, whatever the archive's size.
+
+``mkdocs serve`` builds the whole site again on every save: tens of seconds
+at 10,000 posts (issue 11). ``bantin serve`` runs MkDocs' own preview server
+in its ``--dirty`` mode, in which MkDocs asks each file ``is_modified()``
+before it reads the file's Markdown and before it draws its page. bantin
+answers for every page:
+
+* the first build draws every page, as ``mkdocs build`` does;
+* after a save the news model is made again (a post's file is parsed again
+  only when its bytes changed, :mod:`bantin.posts.cache`), and MkDocs reads
+  only the pages of the navigation (their titles are printed on every page)
+  and the articles whose Markdown is new (their lead, the first paragraph
+  that cards and feeds print, is needed at once). **No page is drawn.**
+  Every page is marked stale instead and drawn when the browser asks for
+  it (:meth:`IncrementalPreview.serve_fresh`), by MkDocs' own functions
+  with this build's environment, navigation, files and plugins: the page
+  served is the page a clean build writes (``tests/e2e/test_preview_incremental``
+  compares them byte for byte after a sequence of edits);
+* output files of pages, feeds and photos that the new build no longer has
+  are deleted, so the browser gets the 404 page.
+
+What a save does not redo: the search index and the bulletins' PDFs (both
+kept from the first build; ``make build`` makes them from the current posts).
+
+Each article's lead is cached between builds under the digest of its
+Markdown, for one *generation*: the bytes of ``mkdocs.yml`` (Markdown
+extensions, sanitiser settings) and bantin's version. A new generation
+starts afresh. Templates need no key: no page is kept across builds.
+
+MkDocs 1.x is no longer developed (bantin pins ``mkdocs<2``): the two
+functions used to read and draw one page, ``_populate_page`` and
+``_build_page`` of ``mkdocs.commands.build``, are the ones its own build
+loop calls.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .. import __version__
+
+log = get_plugin_logger(__name__)
+
+
+def digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+@dataclass
+class _Build:
+    """What drawing one page needs from the last build."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: Environment
+
+
+class IncrementalPreview:
+    """The state ``bantin serve`` keeps between its builds (the plugin object survives them)."""
+
+    def __init__(
+        self,
+        finish: Callable[[Page], Any],
+        printed: Callable[[Page], Iterable[Page]],
+    ) -> None:
+        """``finish(page)``: put an article's photos and box in once it is read;
+        ``printed(page)``: the pages whose finished bodies ``page`` prints (an
+        issue of the bulletin prints its articles)."""
+        self.finish_read = finish
+        self.printed = printed
+        # Held by a build and by the drawing of a page: never both at once.
+        self.lock = threading.RLock()
+        self.generation = ""
+        self.leads: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown digest, lead)
+        self.builds = 0
+        self.phase = ""
+        self.stale: dict[str, Page] = {}  # output path -> page drawn on request
+        self.outputs: set[str] = set()  # every output path of the last build
+        self.drawn = 0
+        self._build: _Build | None = None
+        self._read: set[str] = set()  # src_uris MkDocs reads in this build
+
+    @property
+    def rebuilding(self) -> bool:
+        """After the first build: pages are drawn on request."""
+        return self.builds > 0
+
+    # -- the build ------------------------------------------------------------------
+    def start(self, config: MkDocsConfig) -> None:
+        """A build starts: a new ``mkdocs.yml`` or bantin version forgets every lead."""
+        source = Path(config.config_file_path or "mkdocs.yml")
+        try:
+            settings = source.read_bytes()
+        except OSError:
+            settings = b""
+        generation = hashlib.blake2b(
+            settings + b"\0" + __version__.encode(), digest_size=16
+        ).hexdigest()
+        if generation != self.generation:
+            self.generation = generation
+            self.leads.clear()
+        self.phase = "files"
+        self._read = set()
+
+    def choose(self, files: Files, articles: dict[str, str], in_nav: Iterable[str]) -> None:
+        """Answer MkDocs' ``is_modified()`` for every page of this build.
+
+        ``articles``: each article's source URI and Markdown. On a rebuild MkDocs
+        reads the pages of the navigation and the articles whose lead is not
+        known for their Markdown; it draws none.
+        """
+        if not self.rebuilding:
+            return
+        self._read = set(in_nav)
+        for uri, markdown in articles.items():
+            known = self.leads.get(uri)
+            if known is None or known[0] != digest(markdown):
+                self._read.add(uri)
+        for file in files.documentation_pages():
+            # An instance attribute answers in place of File.is_modified (MkDocs' dirty mode).
+            file.is_modified = self._answer(file.src_uri)  # type: ignore[method-assign]
+
+    def _answer(self, uri: str) -> Callable[[], bool]:
+        return lambda: self.phase == "read" and uri in self._read
+
+    def reading(self) -> None:
+        self.phase = "read"
+
+    def record_lead(self, page: Page, lead: str) -> None:
+        self.leads[page.file.src_uri] = (digest(page.file.content_string), lead)
+
+    def known_lead(self, uri: str) -> str | None:
+        found = self.leads.get(uri)
+        return None if found is None else found[1]
+
+    def drawing(
+        self, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment
+    ) -> None:
+        """MkDocs is about to write files (``on_env``)."""
+        self.phase = "draw"
+        self._build = _Build(config, files, nav, env)
+
+    def finish(self, files: Files | None, site_dir: str) -> None:
+        """The build is over (``on_post_build``): pages not drawn are stale; gone outputs are deleted."""
+        self.phase = ""
+        if files is None:
+            return
+        outputs = {os.path.normpath(f.abs_dest_path) for f in files}
+        if self.rebuilding:
+            root = os.path.normpath(site_dir) + os.sep
+            for gone in sorted(self.outputs - outputs):
+                if gone.startswith(root):
+                    with contextlib.suppress(OSError):
+                        os.remove(gone)
+            self.stale = {
+                os.path.normpath(f.abs_dest_path): f.page
+                for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+                if f.page is not None
+            }
+            log.info(
+                f"Xem thử: đã đọc lại {len(self._read)} trang; {len(self.stale)} trang "
+                "sẽ được dựng khi mở tới."
+            )
+        self.outputs = outputs
+        self.builds += 1
+
+    # -- a page on request ----------------------------------------------------------
+    def serve_fresh(self, path: str) -> None:
+        """Draw the stale page whose output is ``path`` before the server reads it."""
+        key = os.path.normpath(path)
+        if key not in self.stale:
+            return
+        with self.lock:
+            page = self.stale.pop(key, None)
+            build = self._build
+            if page is None or build is None:
+                return
+            for needed in self.printed(page):
+                self.read(needed)
+            self.read(page)
+            doc_files = build.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            _build_page(
+                page,
+                build.config,
+                doc_files,
+                build.nav,
+                build.env,
+                excluded=page.file.inclusion.is_excluded(),
+            )
+            self.drawn += 1
+
+    def read(self, page: Page) -> bool:
+        """Read and convert ``page``'s Markdown if this build has not; True when it did."""
+        build = self._build
+        if page.content is not None or build is None:
+            return False
+        _populate_page(page, build.config, build.files)
+        self.finish_read(page)
+        return True
+
+
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns that a dirty build gives "inaccurate navigation": under bantin it does not."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def quiet_dirty_notice() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyNotice) for f in logger.filters):
+        logger.addFilter(_DirtyNotice())
+
+
+def install(server: Any, preview: IncrementalPreview) -> None:
+    """Draw stale pages as the preview server is asked for them."""
+    original = server._serve_request
+    if getattr(original, "bantin_fresh", False):
+        return
+    root = str(server.root)
+    mount = str(server.mount_path)
+
+    def serve(environ: dict[str, Any], start_response: Any) -> Any:
+        path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "ignore")
+        if (path + "/").startswith(mount) and preview.stale:
+            relative = path[len(mount) :]
+            if path.endswith("/"):
+                relative += "index.html"
+            relative = os.path.normpath("/" + relative).lstrip("/")
+            target = os.path.join(root, relative)
+            if not target.endswith(".html") and os.path.join(target, "index.html") in preview.stale:
+                target = os.path.join(target, "index.html")
+            try:
+                preview.serve_fresh(target)
+            except Exception as exc:  # the page stays as it was; the server goes on
+                log.error(f"Không dựng được trang {path}: {exc}")
+        return original(environ, start_response)
+
+    serve.bantin_fresh = True  # type: ignore[attr-defined]
+    server._serve_request = serve
