@@ -72,7 +72,11 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         add_theme_layer(config)
         if self.incremental is not None:
             self.incremental.start(config)
-        model = NewsModel.build(site_settings(config), preview=self.command == "serve")
+        model = NewsModel.build(
+            site_settings(config),
+            preview=self.command == "serve",
+            parsed=self.incremental.parsed if self.incremental is not None else None,
+        )
         for problem in model.warnings:
             log.warning(str(problem))
         if model.errors and self.command != "serve":
@@ -149,6 +153,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Register Vietnamese filters, the ``bantin`` global, autoescaping, feeds and redirects."""
+        if self.incremental is not None:
+            env.bytecode_cache = self.incremental.templates
         if self.incremental is not None and self.incremental.rebuilding:
             self.pages.known_leads(files, self.incremental.known_lead)
         try:

@@ -43,6 +43,7 @@ from ..core.errors import HasProblems, Problem
 from ..indicators.parse import parse_indicators
 from ..indicators.present import present
 from ..indicators.series import IndicatorSeries, collect_series, latest_points, series_problems
+from ..posts.cache import ParsedPosts
 from ..posts.collection import NewsCollection
 from ..posts.loader import LoadResult, load_posts
 from ..posts.model import Post
@@ -71,10 +72,23 @@ class NewsModel(HasProblems):
     problems: tuple[Problem, ...]
 
     @classmethod
-    def build(cls, settings: Settings, *, preview: bool, now: datetime | None = None) -> NewsModel:
-        """Load, check and group every post; ``preview`` (``mkdocs serve``) includes drafts."""
+    def build(
+        cls,
+        settings: Settings,
+        *,
+        preview: bool,
+        now: datetime | None = None,
+        parsed: ParsedPosts | None = None,
+    ) -> NewsModel:
+        """Load, check and group every post; ``preview`` (``mkdocs serve``) includes drafts.
+
+        ``parsed``: post files parsed by earlier builds (``bantin serve``).
+        """
         options = settings.load_options(
-            include_drafts=preview, now=now or build_now(), indicator_parser=parse_indicators
+            include_drafts=preview,
+            now=now or build_now(),
+            indicator_parser=parse_indicators,
+            parsed=parsed,
         )
         loaded = load_posts(options, reserved=RESERVED)
         news = NewsCollection.build(loaded.posts, loaded.categories)

@@ -27,6 +27,7 @@ from ..bulletins.settings import BulletinSettings
 from ..core.dates import VIETNAM
 from ..core.errors import Problem, Severity
 from ..core.text import clean_line, slugify
+from ..posts.cache import ParsedPosts
 from ..posts.loader import IndicatorParser, LoadOptions
 from ..posts.model import Category
 
@@ -121,6 +122,7 @@ class Settings:
         include_drafts: bool,
         now: datetime,
         indicator_parser: IndicatorParser | None = None,
+        parsed: ParsedPosts | None = None,
     ) -> LoadOptions:
         """What the post loader needs from the settings."""
         return LoadOptions(
@@ -132,6 +134,7 @@ class Settings:
             include_drafts=include_drafts,
             url_format=self.url_format,
             indicator_parser=indicator_parser,
+            parsed=parsed,
         )
 
 

@@ -202,10 +202,13 @@ def parse_post(data: bytes, path: str) -> RawPost:
     )
 
 
-def read_post(abs_path: Path, path: str) -> RawPost:
+def read_post(
+    abs_path: Path, path: str, parse: Callable[[bytes, str], RawPost] = parse_post
+) -> RawPost:
     """Read and parse one post file; raise :class:`ContentError` naming the file.
 
-    ``path`` is the name shown to staff (relative to the site root).
+    ``path`` is the name shown to staff (relative to the site root); ``parse``
+    may be a cache's (:class:`bantin.posts.cache.ParsedPosts`).
     """
     try:
         info = os.stat(abs_path)
@@ -222,7 +225,7 @@ def read_post(abs_path: Path, path: str) -> RawPost:
         data = abs_path.read_bytes()
     except OSError as exc:
         raise fail(path, f"không đọc được tệp ({exc.strerror or exc}).") from None
-    return parse_post(data, path)
+    return parse(data, path)
 
 
 # --- helping validators explain YAML's reading ----------------------------------------------

@@ -30,8 +30,9 @@ from .attachments import (
     remote_images,
 )
 from .attachments import resolve as resolve_attachment
+from .cache import ParsedPosts
 from .fields import FieldError
-from .frontmatter import RawPost, quote_hint, read_post
+from .frontmatter import RawPost, parse_post, quote_hint, read_post
 from .model import Category, Image, Post, Tag
 from .tags import tag_slugs
 from .unread import is_hidden, unread_problems
@@ -51,6 +52,8 @@ class LoadOptions:
     include_drafts: bool = False
     url_format: str = "{year}/{month}/{day}/{slug}/"
     indicator_parser: IndicatorParser | None = None
+    # bantin serve: files parsed by its earlier builds (posts/cache.py)
+    parsed: ParsedPosts | None = None
 
 
 @dataclass
@@ -229,7 +232,14 @@ def build_post(
 
     indicators: tuple[Any, ...] = ()
     if meta.get("indicators") is not None and options.indicator_parser is not None:
-        indicators, indicator_problems = options.indicator_parser(raw, meta["indicators"])
+        parser = options.indicator_parser
+        if options.parsed is None:
+            indicators, indicator_problems = parser(raw, meta["indicators"])
+        else:
+            indicators, kept = options.parsed.derived(
+                raw, "indicators", lambda: parser(raw, meta["indicators"])
+            )
+            indicator_problems = list(kept)
         problems.extend(indicator_problems)
 
     if any(p.is_error for p in problems) or not set(fields.REQUIRED_FIELDS) <= values.keys():
@@ -386,11 +396,13 @@ def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult
     result = LoadResult()
     paths, problems = discover(options.posts_dir, options.root)
     result.problems.extend(problems)
+    if options.parsed is not None:
+        options.parsed.forget_missing({display_path(path, options.root) for path in paths})
     candidates: list[Post] = []
     for path in paths:
         shown = display_path(path, options.root)
         try:
-            raw = read_post(path, shown)
+            raw = read_post(path, shown, options.parsed.parse if options.parsed else parse_post)
         except ContentError as exc:
             result.problems.extend(exc.problems)
             continue
