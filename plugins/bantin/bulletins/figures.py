@@ -41,9 +41,9 @@ def key_figures(posts: Sequence[Post], series: Iterable[IndicatorSeries]) -> tup
         post, indicator = chosen[ident]
         item = by_id.get(ident)
         if item is not None:
-            points = list(item.points)
+            points = item.points
             index = next(
-                (i for i, p in enumerate(points) if p.url == post.url and p.indicator == indicator),
+                (i for i in item.positions.get(post.url, ()) if points[i].indicator == indicator),
                 None,
             )
             if index:  # the report before this one; a different unit cannot be compared

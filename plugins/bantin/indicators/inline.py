@@ -31,6 +31,7 @@ import html
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from ..core.errors import Problem, Severity
@@ -83,6 +84,17 @@ def _code_spans(line: str) -> list[tuple[int, int]]:
 
 def markers(markdown: str) -> Iterator[Marker]:
     """Every marker outside code, in order."""
+    return iter(_markers(markdown))
+
+
+@lru_cache(maxsize=1 << 14)
+def _markers(markdown: str) -> tuple[Marker, ...]:
+    """Remembered: the same bodies are read for markers several times per build, and
+    again by every build of ``bantin serve``."""
+    return tuple(_find_markers(markdown))
+
+
+def _find_markers(markdown: str) -> Iterator[Marker]:
     fence: tuple[str, int] | None = None
     for number, line in enumerate(markdown.split("\n")):
         opening = _FENCE.match(line)

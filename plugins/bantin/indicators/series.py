@@ -8,10 +8,11 @@ post model), so they are tested without a site.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, Protocol
 
 from ..core.errors import Problem, Severity
@@ -58,6 +59,14 @@ class IndicatorSeries:
     @property
     def latest(self) -> SeriesPoint:
         return self.points[-1]
+
+    @cached_property
+    def positions(self) -> Mapping[str, tuple[int, ...]]:
+        """Where each post's reports are among the points, by post URL."""
+        found: dict[str, list[int]] = {}
+        for index, point in enumerate(self.points):
+            found.setdefault(point.url, []).append(index)
+        return {url: tuple(indices) for url, indices in found.items()}
 
     @property
     def label(self) -> str:

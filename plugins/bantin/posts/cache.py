@@ -11,7 +11,9 @@ URLs) is checked again on every build: only the pure parse is kept.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Hashable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from .frontmatter import RawPost, parse_post
@@ -37,17 +39,53 @@ class ParsedPosts:
         self._files[path] = (digest, raw, {})
         return raw
 
-    def derived(self, raw: RawPost, name: str, make: Callable[[], T]) -> T:
-        """``make()``, kept with ``raw`` while its file is unchanged (``make`` reads only ``raw``)."""
+    def derived(self, raw: RawPost, name: str, make: Callable[[], T], key: Hashable = None) -> T:
+        """``make()``, kept with ``raw`` while its file is unchanged and ``key`` is the same.
+
+        ``key`` holds everything besides ``raw`` that ``make`` reads.
+        """
         found = self._files.get(raw.path)
         if found is None or found[1] is not raw:
             return make()
         kept = found[2]
-        if name not in kept:
-            kept[name] = make()
-        return kept[name]  # type: ignore[no-any-return]
+        if name in kept and kept[name][0] == key:
+            return kept[name][1]  # type: ignore[no-any-return]
+        value = make()
+        kept[name] = (key, value)
+        return value
 
     def forget_missing(self, present: set[str]) -> None:
         """Drop files no longer in the posts folder."""
         for path in set(self._files) - present:
             del self._files[path]
+
+
+def site_files(posts_dir: Path, docs_dir: Path) -> str:
+    """A digest of every file under ``docs_dir`` and ``posts_dir`` except the posts,
+    with its size and time.
+
+    Checking a post looks for files around it (its photos, attachments, the
+    pages of ``docs/`` it links to): a post checked before is checked again
+    when any of these changes.
+    """
+    found: list[tuple[str, int, int]] = []
+
+    def walk(folder: str, posts: bool) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, posts)
+            elif not (posts and entry.name.endswith(".md")):
+                try:
+                    info = entry.stat()
+                except OSError:
+                    continue
+                found.append((entry.path, info.st_size, info.st_mtime_ns))
+
+    walk(str(posts_dir), True)
+    walk(str(docs_dir), False)
+    # A digest: compared once per post, the whole list would cost more than the check it saves.
+    return hashlib.blake2b(repr(sorted(found)).encode(), digest_size=16).hexdigest()

@@ -7,9 +7,10 @@ in one run of ``bantin check``.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
@@ -30,7 +31,7 @@ from .attachments import (
     remote_images,
 )
 from .attachments import resolve as resolve_attachment
-from .cache import ParsedPosts
+from .cache import ParsedPosts, site_files
 from .fields import FieldError
 from .frontmatter import RawPost, parse_post, quote_hint, read_post
 from .model import Category, Image, Post, Tag
@@ -85,6 +86,9 @@ def discover(posts_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
             if not name.endswith(".md") or is_hidden(name):
                 continue
             path = Path(dirpath, name)
+            if not os.path.islink(path):  # walked without following links: inside posts/
+                found.append(path)
+                continue
             try:
                 real = path.resolve(strict=True)
             except (OSError, RuntimeError):  # a symlink loop or a link to nothing
@@ -97,7 +101,7 @@ def discover(posts_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
                     )
                 )
                 continue
-            if path.is_symlink() and not real.is_relative_to(real_root):
+            if not real.is_relative_to(real_root):
                 problems.append(
                     Problem(
                         display_path(path, root),
@@ -396,11 +400,22 @@ def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult
     result = LoadResult()
     paths, problems = discover(options.posts_dir, options.root)
     result.problems.extend(problems)
+    shown_names = [display_path(path, options.root) for path in paths]
+    checked_against: Hashable = None
     if options.parsed is not None:
-        options.parsed.forget_missing({display_path(path, options.root) for path in paths})
+        options.parsed.forget_missing(set(shown_names))
+        # What checking a post reads besides its own file (now only sorts posts).
+        checked_against = (
+            options.root,
+            options.docs_dir,
+            options.categories,
+            options.include_drafts,
+            options.url_format,
+            options.indicator_parser,
+            site_files(options.posts_dir, options.docs_dir),
+        )
     candidates: list[Post] = []
-    for path in paths:
-        shown = display_path(path, options.root)
+    for path, shown in zip(paths, shown_names, strict=True):
         try:
             raw = read_post(path, shown, options.parsed.parse if options.parsed else parse_post)
         except ContentError as exc:
@@ -409,7 +424,13 @@ def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult
         except OSError as exc:
             result.problems.append(Problem(shown, f"không đọc được tệp ({exc.strerror})."))
             continue
-        post, post_problems = build_post(raw, path, options)
+        if options.parsed is None:
+            post, post_problems = build_post(raw, path, options)
+        else:
+            post, kept = options.parsed.derived(
+                raw, "post", partial(build_post, raw, path, options), checked_against
+            )
+            post_problems = list(kept)
         result.problems.extend(post_problems)
         if post is None:
             continue

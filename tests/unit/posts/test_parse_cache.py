@@ -94,3 +94,19 @@ def test_a_broken_file_is_reported_every_time_and_deleted_files_are_forgotten(
         assert any(p.path == "posts/hong.md" for p in load(tmp_path, parsed).errors)
     broken.unlink()
     assert load(tmp_path, parsed).problems == []
+
+
+def test_a_checked_post_is_kept_until_a_file_around_it_changes(tmp_path: Path) -> None:
+    """Checking reads the photos next to the post: replacing one checks the post again."""
+    (tmp_path / "docs").mkdir()
+    write(tmp_path, "bai.md")
+    photo = tmp_path / "posts" / "anh" / "trao-qua.jpg"
+    photo.parent.mkdir()
+    photo.write_bytes(b"\xff\xd8\xff\xd9")
+    parsed = ParsedPosts()
+    first = load(tmp_path, parsed).posts[0]
+    assert load(tmp_path, parsed).posts[0] is first, "nothing changed: the checked post is kept"
+    photo.unlink()
+    assert load(tmp_path, parsed).posts == [], "the photo is gone: the post is checked again"
+    photo.write_bytes(b"\xff\xd8\xff\xd9")
+    assert load(tmp_path, parsed).posts[0] == first
