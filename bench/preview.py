@@ -3,10 +3,11 @@
     python bench/preview.py                  # 10,000 posts
     python bench/preview.py --posts 1000 --work /tmp/bench-preview
 
-Writes the corpus (``bench/corpus.py``), starts ``mkdocs serve`` on it (what
-``make serve`` runs), waits for the first build, then makes one change at a
-time and polls the page that must show it, printing the time from the file's
-write to the first response that shows the change:
+Writes the corpus (``bench/corpus.py``), starts ``bantin serve`` on it (what
+``make serve`` runs; ``--server mkdocs`` for plain ``mkdocs serve``), waits for
+the first build, then makes one change at a time and polls the page that must
+show it, printing the time from the file's write to the first response that
+shows the change:
 
 - edit a post's body: the article shows the new sentence;
 - re-title a post: its category listing shows the new title;
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -102,19 +104,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--work", type=Path, help="folder for the corpus (replaced); default: temp")
     parser.add_argument("--timeout", type=float, default=900, help="seconds to wait for one change")
+    parser.add_argument(
+        "--server",
+        choices=("bantin", "mkdocs"),
+        default="bantin",
+        help="bantin serve (what make serve runs; the default) or plain mkdocs serve",
+    )
     args = parser.parse_args(argv)
 
     temp = None if args.work else tempfile.TemporaryDirectory(prefix="bantin-preview-")
     site = (args.work or Path(temp.name)) / "site-src"  # type: ignore[union-attr]
     started = time.perf_counter()
+    # Photos and bulletin PDFs made by an earlier run are kept (cached by content), as
+    # a ward's own site keeps them: the first build then measures building, not drawing.
+    kept = site.parent / "kept-cache"
+    if (site / ".cache").is_dir():
+        shutil.rmtree(kept, ignore_errors=True)
+        (site / ".cache").rename(kept)
     posts = corpus.write_corpus(args.posts, site)
+    if kept.is_dir() and not (site / ".cache").exists():
+        kept.rename(site / ".cache")
     print(f"# {len(posts)} posts written in {time.perf_counter() - started:.0f} s: {site}")
+    print(f"# server: {args.server} serve")
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = (site.parent / "serve.log").open("w")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [
+            *(
+                [str(Path(sys.executable).with_name("bantin")), "serve"]
+                if args.server == "bantin"
+                else [sys.executable, "-m", "mkdocs", "serve"]
+            ),
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
         cwd=site,
         env=env,
         stdout=log,
