@@ -79,6 +79,11 @@ def clean_inline(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\u00ad", "").replace("\n", " ")).strip()
 
 
+def plain(text: str) -> str:
+    """Text of a block without Markdown marks, for matching."""
+    return re.sub(r"\\(.)", r"\1", text.replace("**", "").replace("*", "")).strip()
+
+
 def escape_markdown(text: str) -> str:
     """Characters that Markdown would read as formatting, escaped; a leading ``1.`` or ``-`` too."""
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .blocks import plain
 from .model import Block, ProposedIndicator
-from .portal import plain
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _MONEY_UNITS = r"triệu đồng|tỷ đồng|tỉ đồng|nghìn đồng|ngàn đồng|đồng|VNĐ|VND|đ"

@@ -16,7 +16,8 @@ from datetime import datetime
 
 from ..core.dates import MAX_YEAR, MIN_YEAR, VIETNAM
 from ..core.text import fold_key, slugify
-from .blocks import PageHints, escape_markdown
+from .blocks import PageHints, escape_markdown, plain
+from .found_dates import dates_in, infer_year, shown_date, without_dates
 from .model import Article, Block, ImportFailure
 
 # Lines that end the article: comment forms, lists of other news, counters, footers.
@@ -35,11 +36,6 @@ _CHROME_LINE = re.compile(
     r"xem với cỡ chữ.*|đọc bài|nghe đọc bài)$",
     re.I,
 )
-_DATE_DMY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?)?")
-_DATE_DM = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
-_TIME = re.compile(r"(?<![\d:])(\d{1,2})[:h](\d{2})(?::\d{2})?(?![\d:])")
-_LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _VIEWS = re.compile(
     r"(?:lượt xem|lượt đọc|đã xem|số lần xem)\s*[:：]?\s*(\d{1,3}(?:[.,]\d{3})+|\d+)", re.I
 )
@@ -53,8 +49,6 @@ _SOURCE = re.compile(r"^(?:nguồn|theo)\s*[:：]?\s*(.+)$", re.I)
 _META_LABEL = re.compile(
     r"ngày đăng|đăng ngày|ngày cập nhật|cập nhật|ngày xuất bản|lượt xem|tác giả|người đăng", re.I
 )
-_UPDATED = re.compile(r"cập nhật|sửa|chỉnh sửa", re.I)
-_PUBLISHED = re.compile(r"ngày đăng|đăng ngày|đăng lúc|xuất bản|ngày:", re.I)
 _TERMINAL = tuple('.!?;…"”’)»')
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ỸĐ][\wÀ-ỹ]*\.?)+$|^[A-ZĐ]\.$")
 _UNIT_WORDS = re.compile(
@@ -67,13 +61,7 @@ _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 _BULLET = re.compile(r"^[-+•*–—]\s+(\S.*)$")
 _PHOTO_WORD = re.compile(r"\((?:ảnh|ảnh minh họa|ảnh minh hoạ)\b|^ảnh\s*[:：]", re.I)
 _GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ỹđ0-9][.…])(?=[A-ZÀ-ỸĐ])|(?<=\.\.\.)(?=[A-ZÀ-ỸĐ])")
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _MAX_META_SEARCH = 12
-
-
-def plain(text: str) -> str:
-    """Text of a block without Markdown marks, for matching."""
-    return re.sub(r"\\(.)", r"\1", text.replace("**", "").replace("*", "")).strip()
 
 
 def _words(text: str) -> int:
@@ -95,57 +83,10 @@ def _is_meta(text: str) -> bool:
         return False
     if _META_LABEL.search(text) or _VIEWS_AFTER.search(text):
         return True
-    stripped = _DATE_ISO.sub("", _DATE_DMY.sub("", text))
+    stripped = without_dates(text)
     has_date = stripped != text
     # A line that is mostly a date (and a time, a weekday) is metadata, not a sentence.
     return has_date and _words(stripped) <= 6
-
-
-# (position, day, month, year, hour, minute, labelled "cập nhật") of a date in a line.
-FoundDate = tuple[int, int, int, int | None, int | None, int | None, bool]
-
-
-def _dates_in(text: str) -> list[FoundDate]:
-    """(position, day…) of every date in a metadata line: (pos, d, m, y, H, M, updated)."""
-    found: list[tuple[int, int, int, int | None, str | None, str | None, re.Match[str]]] = []
-    text = plain(text)
-    for match in _DATE_ISO.finditer(text):
-        y, m, d, hh, mm = match.groups()
-        found.append((match.start(), int(d), int(m), int(y), hh, mm, match))
-    for pattern in (_DATE_DMY, _LONG_DATE):
-        for match in pattern.finditer(text):
-            d, m, y = match.groups()
-            found.append((match.start(), int(d), int(m), int(y), None, None, match))
-    if not found:
-        for match in _DATE_DM.finditer(text):
-            d, m = match.groups()
-            found.append((match.start(), int(d), int(m), None, None, None, match))
-    result: list[FoundDate] = []
-    for start, d, m, y, hh, mm, match in sorted(found, key=lambda f: f[0]):
-        if hh is None:
-            # The time written next to the date: "13/10/2020 | 09:17" or "18:45 | 05/12".
-            segment_start = max(0, start - 12)
-            around = text[segment_start : match.end() + 12]
-            times = [
-                t
-                for t in _TIME.finditer(around)
-                if not (match.start() - segment_start <= t.start() < match.end() - segment_start)
-            ]
-            if times:
-                hh, mm = times[0].groups()
-        before = text[max(0, start - 30) : start]
-        label_updated = bool(_UPDATED.search(before)) and not _PUBLISHED.search(
-            before.split("|")[-1]
-        )
-        result.append(
-            (start, d, m, y, int(hh) if hh else None, int(mm) if mm else None, label_updated)
-        )
-    return result
-
-
-def _shown(found: FoundDate) -> str:
-    day, month, year = found[1], found[2], found[3]
-    return f"{day:02d}/{month:02d}" + (f"/{year}" if year else "")
 
 
 def _views(text: str) -> int | None:
@@ -280,14 +221,6 @@ def _mark_captions(body: list[Block]) -> list[Block]:
     return result
 
 
-def _infer_year(day: int, month: int, text: str, url: str, now: datetime) -> int | None:
-    """The year of a "05/12" date: from the old URL, else the latest year the article names."""
-    for match in _YEAR.finditer(url):
-        return int(match.group(1))
-    years = [int(y) for y in _YEAR.findall(text) if int(y) <= now.year]
-    return max(years) if years else None
-
-
 def extract(
     blocks: list[Block],
     name: str,
@@ -373,21 +306,21 @@ def extract(
     # 4. Date, views, author from the metadata.
     date = None
     has_time = False
-    candidates = [d for line in meta_lines for d in _dates_in(line)]
+    candidates = [d for line in meta_lines for d in dates_in(line)]
     if not candidates and hints.published:
-        candidates = _dates_in(hints.published.replace("T", " "))
+        candidates = dates_in(hints.published.replace("T", " "))
     chosen = [c for c in candidates if not c[6]] or candidates
     if len(candidates) > 1:
-        shown = ", ".join(_shown(c) for c in candidates)
+        shown = ", ".join(shown_date(c) for c in candidates)
         notes.append(
-            f"trang có {len(candidates)} ngày ({shown}); đã lấy {_shown(chosen[0])} là ngày đăng "
+            f"trang có {len(candidates)} ngày ({shown}); đã lấy {shown_date(chosen[0])} là ngày đăng "
             "(không lấy ngày cập nhật)."
         )
     if chosen:
         _, day, month, year, hour, minute, _ = chosen[0]
         if year is None:
             body_text = " ".join(plain(b.text) for b in blocks[start:end])
-            year = _infer_year(day, month, body_text, url, now)
+            year = infer_year(day, month, body_text, url, now)
             if year is None:
                 todo["date"] = (
                     f"trang chỉ ghi ngày {day:02d}/{month:02d}, không ghi năm; điền năm đúng"

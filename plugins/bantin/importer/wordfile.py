@@ -19,10 +19,9 @@ import mammoth
 from lxml import html
 
 from ..core.dates import VIETNAM
-from .blocks import clean_inline, fragment_blocks
+from .blocks import clean_inline, fragment_blocks, plain
 from .model import Article, Block, ImportFailure, Photo
 from .photos import PhotoError, prepare
-from .portal import plain
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 STYLE_MAP = """
