@@ -6,7 +6,7 @@ viewBox, the polyline, one circle per post, y-axis ticks on round numbers
 (formatted ``vi``: ``50 triệu``, ``1.000``, ``0,5``) and date labels.
 Coordinates are SVG user units as strings (``"123.45"``, not for readers).
 
-What is plotted (:func:`measure`): the figure itself; for a series whose every
+What is plotted (:func:`~.measure.measure`): the figure itself; for a series whose every
 report is a ratio (``value`` of ``of``, e.g. "49/51 trường hợp") the percent,
 since the whole changes from one report to the next (axis 0–100% at least).
 
@@ -15,8 +15,8 @@ x axis is proportional to time, so irregular reports keep their real spacing.
 One point is drawn in the middle; equal values give a flat line; all zeros
 give an axis from 0 to 1.
 
-:func:`table_rows` gives the same data as rows for the accessible table
-printed beside the chart.
+What is plotted, the sentence for screen readers and the rows of the accessible
+table printed beside the chart: :mod:`.measure`.
 """
 
 from __future__ import annotations
@@ -26,17 +26,10 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ..core.vnformat import format_date
-from .model import HUNDRED, Indicator, divide, round_half_up
-from .present import (
-    PERCENT_PLACES,
-    amount,
-    compact,
-    figure,
-    inline_text,
-    present,
-    present_change,
-)
-from .series import IndicatorSeries, SeriesPoint
+from .measure import PERCENT, describe, measure, measured, measured_text
+from .model import HUNDRED, divide, round_half_up
+from .present import compact, figure
+from .series import IndicatorSeries
 
 WIDTH, HEIGHT = 640, 280
 # For phones: text in an SVG scales with it, so a 640-wide chart shrunk to a 360 px
@@ -99,19 +92,7 @@ class Chart:
     y_ticks: tuple[Tick, ...]
     x_labels: tuple[XLabel, ...]
     unit: str  # of the y axis: the series' unit, or "%" for a percent chart
-    measure: str  # "value" or "percent" (see :func:`measure`)
-
-
-@dataclass(frozen=True)
-class TableRow:
-    date: str  # "01/10/2019"
-    iso_date: str  # for <time datetime="...">
-    value: str  # "93.095.000 đồng"
-    change: str  # "▲ 8.405.000 (tăng 9%)" against the row before, "" for the first
-    change_spoken: str
-    reporting_unit: str
-    title: str
-    url: str
+    measure: str  # "value" or "percent" (see :func:`~.measure.measure`)
 
 
 def coordinate(number: Decimal) -> str:
@@ -166,37 +147,6 @@ def _timestamp(moment: date | datetime) -> Decimal:
     elif moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return Decimal(int(moment.timestamp()))
-
-
-VALUE, PERCENT = "value", "percent"
-
-
-def measure(series: IndicatorSeries) -> str:
-    """``percent`` when every report is a ratio (``of``), else ``value``."""
-    if all(point.indicator.of is not None for point in series.points):
-        return PERCENT
-    return VALUE
-
-
-def measured(point: SeriesPoint, what: str) -> Decimal:
-    """The plotted number of one report: its value, or the percent its box shows
-    (the stated one, else the computed one rounded to 2 decimals)."""
-    indicator = point.indicator
-    if what == PERCENT:
-        if indicator.percent is not None:
-            return indicator.percent
-        computed = indicator.computed_percent
-        if computed is not None:
-            return round_half_up(computed, PERCENT_PLACES)
-    return point.value
-
-
-def measured_text(point: SeriesPoint, what: str) -> str:
-    """``93.095.000 đồng``, or for a percent chart ``96,08% (49/51 người)`` as the box shows it."""
-    if what == PERCENT and point.indicator.of is not None:
-        view = present(point.indicator)
-        return f"{view.percent} ({view.figure})"
-    return amount(point.value, point.unit)
 
 
 def build_charts(series: IndicatorSeries) -> tuple[Chart, Chart]:
@@ -343,78 +293,15 @@ def _x_labels(
     return tuple(XLabel(coordinate(xs[i]), points[i].date, anchors[i]) for i in kept)
 
 
-def describe(series: IndicatorSeries) -> str:
-    """A sentence summarising the chart for screen readers (the table has every figure)."""
-    what = measure(series)
-    points = series.points
-    latest = points[-1]
-    if len(points) == 1:
-        return (
-            f"Biểu đồ đường có 1 lần báo cáo: {measured_text(latest, what)} "
-            f"ngày {format_date(latest.date)}."
-        )
-    low = min(points, key=lambda p: measured(p, what))
-    high = max(points, key=lambda p: measured(p, what))
-    return (
-        f"Biểu đồ đường có {len(points)} lần báo cáo, từ {format_date(points[0].date)} đến "
-        f"{format_date(latest.date)}. Thấp nhất {measured_text(low, what)} "
-        f"({format_date(low.date)}), cao nhất {measured_text(high, what)} "
-        f"({format_date(high.date)}), gần nhất {measured_text(latest, what)}."
-    )
-
-
-def table_rows(series: IndicatorSeries) -> tuple[TableRow, ...]:
-    """One row per report, oldest first, with the change against the report before.
-
-    ``value`` is the figure as the post's box summarises it
-    (``93.095.000 đồng (đạt 88,37% kế hoạch)``, ``49/51 người (96,08%)``); the
-    change is of the charted measure (percentage points for a percent chart).
-    """
-    what = measure(series)
-    rows = []
-    previous: Decimal | None = None
-    for point in series.points:
-        current = measured(point, what)
-        change_text = change_spoken = ""
-        if previous is not None:
-            unit = "%" if what == PERCENT else point.unit
-            change = present_change(
-                Indicator(point.indicator.label, series.id, current, unit, previous=previous),
-                against="lần báo cáo trước",
-            )
-            if change is not None:
-                change_text, change_spoken = change.text, change.spoken
-        rows.append(
-            TableRow(
-                date=format_date(point.date),
-                iso_date=point.date.isoformat(),
-                value=inline_text(point.indicator),
-                change=change_text,
-                change_spoken=change_spoken,
-                reporting_unit=point.reporting_unit,
-                title=point.title,
-                url=point.url,
-            )
-        )
-        previous = current
-    return tuple(rows)
-
-
 __all__ = [
     "Chart",
     "ChartPoint",
-    "TableRow",
     "Tick",
     "XLabel",
     "build_chart",
     "build_charts",
     "coordinate",
-    "describe",
-    "measure",
-    "measured",
-    "measured_text",
     "nice_step",
-    "table_rows",
     "tick_text",
     "y_range",
 ]

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..core import vnformat
 from ..core.dates import VIETNAM
-from ..indicators.chart import Chart, TableRow, build_charts, table_rows
+from ..indicators.chart import Chart, build_charts
+from ..indicators.measure import TableRow, table_rows
 from ..indicators.present import IndicatorView, present
 from ..indicators.series import IndicatorSeries
 from ..posts.collection import Listing, NewsCollection, Pager

@@ -18,13 +18,11 @@ from bantin.indicators.chart import (
     Chart,
     build_chart,
     build_charts,
-    describe,
-    measure,
     nice_step,
-    table_rows,
     tick_text,
     y_range,
 )
+from bantin.indicators.measure import describe, measure, table_rows
 from bantin.indicators.model import Indicator
 from bantin.indicators.series import IndicatorSeries, SeriesPoint
 
