@@ -105,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="folder for the corpus (replaced); default: temp")
     parser.add_argument("--timeout", type=float, default=900, help="seconds to wait for one change")
     parser.add_argument(
+        "--no-pdf",
+        action="store_true",
+        help="bulletin PDFs off (bantin serve draws them on its first build only, so a save "
+        "does not depend on them; drawing them makes the first build minutes longer)",
+    )
+    parser.add_argument(
         "--server",
         choices=("bantin", "mkdocs"),
         default="bantin",
@@ -124,6 +130,17 @@ def main(argv: list[str] | None = None) -> int:
     posts = corpus.write_corpus(args.posts, site)
     if kept.is_dir() and not (site / ".cache").exists():
         kept.rename(site / ".cache")
+    if args.no_pdf:
+        config = site / "mkdocs.yml"
+        text = config.read_text("utf-8")
+        assert "      bulletins:\n        enabled: true\n" in text
+        config.write_text(
+            text.replace(
+                "      bulletins:\n        enabled: true\n",
+                "      bulletins:\n        enabled: true\n        pdf: false\n",
+            ),
+            "utf-8",
+        )
     print(f"# {len(posts)} posts written in {time.perf_counter() - started:.0f} s: {site}")
     print(f"# server: {args.server} serve")
     port = free_port()
