@@ -30,7 +30,11 @@ def preview_with_lead(config: Any, text: str = "# Tin\n\nĐoạn đầu.") -> In
 
 
 def config_at(path: Path) -> Any:
-    return SimpleNamespace(config_file_path=str(path))
+    """The Markdown settings of the ``mkdocs.yml`` at ``path``, as MkDocs loads them."""
+    from mkdocs.config import load_config
+
+    (path.parent / "docs").mkdir(exist_ok=True)
+    return load_config(config_file=str(path))
 
 
 def test_a_lead_is_kept_while_nothing_it_depends_on_changes(tmp_path: Path) -> None:
@@ -54,13 +58,26 @@ def test_an_edited_post_is_read_again(tmp_path: Path) -> None:
     assert "2020/10/13/tin/index.md" in preview._read
 
 
-def test_mkdocs_yml_changed_forgets_every_lead(tmp_path: Path) -> None:
+def test_markdown_settings_changed_forget_every_lead(tmp_path: Path) -> None:
     settings = tmp_path / "mkdocs.yml"
-    settings.write_text("site_name: Phường Phúc Lợi\n", "utf-8")
-    preview = preview_with_lead(config_at(settings))
     settings.write_text("site_name: Phường Phúc Lợi\nmarkdown_extensions: [abbr]\n", "utf-8")
+    preview = preview_with_lead(config_at(settings))
+    settings.write_text(
+        "site_name: Phường Phúc Lợi\nmarkdown_extensions: [abbr, {toc: {permalink: true}}]\n",
+        "utf-8",
+    )
     preview.start(config_at(settings))
     assert preview.known_lead("2020/10/13/tin/index.md") is None
+
+
+def test_other_settings_keep_the_leads(tmp_path: Path) -> None:
+    """The site's name is printed by the pages, which are all drawn again anyway."""
+    settings = tmp_path / "mkdocs.yml"
+    settings.write_text("site_name: Phường Phúc Lợi\nmarkdown_extensions: [abbr]\n", "utf-8")
+    preview = preview_with_lead(config_at(settings))
+    settings.write_text("site_name: Phường Phúc Lợi mới\nmarkdown_extensions: [abbr]\n", "utf-8")
+    preview.start(config_at(settings))
+    assert preview.known_lead("2020/10/13/tin/index.md") == "Đoạn đầu."
 
 
 def test_a_new_bantin_version_forgets_every_lead(

@@ -24,9 +24,9 @@ What a save does not redo: the search index and the bulletins' PDFs (both
 kept from the first build; ``make build`` makes them from the current posts).
 
 Each article's lead is cached between builds under the digest of its
-Markdown, for one *generation*: the bytes of ``mkdocs.yml`` (Markdown
-extensions, sanitiser settings) and bantin's version. A new generation
-starts afresh. Templates need no key: no page is kept across builds.
+Markdown, for one *generation*: the Markdown extensions and their settings
+in ``mkdocs.yml`` and bantin's version (:func:`markdown_generation`). A new
+generation starts afresh. Templates need no key: no page is kept across builds.
 
 MkDocs 1.x is no longer developed (bantin pins ``mkdocs<2``): the two
 functions used to read and draw one page, ``_populate_page`` and
@@ -38,12 +38,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -63,6 +63,19 @@ log = get_plugin_logger(__name__)
 
 def digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def markdown_generation(config: MkDocsConfig) -> str:
+    """What an article's converted text depends on besides its Markdown: the Markdown
+    extensions and their settings in ``mkdocs.yml``, and bantin's version (its sanitiser).
+    The rest of ``mkdocs.yml`` (site name, theme, navigation) only changes how pages are
+    drawn, and no page is kept between builds."""
+    settings = json.dumps(
+        [list(config.markdown_extensions or []), config.mdx_configs or {}],
+        sort_keys=True,
+        default=lambda value: getattr(value, "__qualname__", type(value).__qualname__),
+    )
+    return hashlib.blake2b(f"{settings}\0{__version__}".encode(), digest_size=16).hexdigest()
 
 
 @dataclass
@@ -109,15 +122,8 @@ class IncrementalPreview:
 
     # -- the build ------------------------------------------------------------------
     def start(self, config: MkDocsConfig) -> None:
-        """A build starts: a new ``mkdocs.yml`` or bantin version forgets every lead."""
-        source = Path(config.config_file_path or "mkdocs.yml")
-        try:
-            settings = source.read_bytes()
-        except OSError:
-            settings = b""
-        generation = hashlib.blake2b(
-            settings + b"\0" + __version__.encode(), digest_size=16
-        ).hexdigest()
+        """A build starts: other Markdown settings or another bantin version forget every lead."""
+        generation = markdown_generation(config)
         if generation != self.generation:
             self.generation = generation
             self.leads.clear()
