@@ -109,7 +109,6 @@ class IncrementalPreview:
         self.phase = ""
         self.stale: dict[str, Page] = {}  # output path -> page drawn on request
         self.outputs: set[str] = set()  # every output path of the last build
-        self.drawn = 0
         self._build: _Build | None = None
         self._read: set[str] = set()  # src_uris MkDocs reads in this build
         self.templates = TemplateCodeCache()
@@ -215,16 +214,13 @@ class IncrementalPreview:
                 build.env,
                 excluded=page.file.inclusion.is_excluded(),
             )
-            self.drawn += 1
 
-    def read(self, page: Page) -> bool:
-        """Read and convert ``page``'s Markdown if this build has not; True when it did."""
+    def read(self, page: Page) -> None:
+        """Read, convert and finish ``page``'s Markdown if this build has not."""
         build = self._build
-        if page.content is not None or build is None:
-            return False
-        _populate_page(page, build.config, build.files)
-        self.finish_read(page)
-        return True
+        if page.content is None and build is not None:
+            _populate_page(page, build.config, build.files)
+            self.finish_read(page)
 
 
 class TemplateCodeCache(BytecodeCache):
@@ -243,9 +239,6 @@ class TemplateCodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
-
-    def clear(self) -> None:
-        self._code.clear()
 
 
 class _DirtyNotice(logging.Filter):

@@ -151,13 +151,19 @@ class SitePages:
             page.meta["search"] = {"exclude": True}
         return markdown
 
-    def page_content(self, page: Page, html: str) -> str:
-        """Sanitise an article's body and record its first paragraph as its lead."""
+    def page_content(
+        self, page: Page, html: str, remember: Callable[[Page, str], None] | None = None
+    ) -> str:
+        """Sanitise an article's body and record its first paragraph as its lead
+        (``remember(page, lead)``: ``bantin serve`` keeps it for its next builds)."""
         route = self.model.route(page.file.src_uri)
         if route is None or not isinstance(route.view, PostView):
             return html
         html = clean_pasted_html(sanitize_html(html))
-        self.model.site.leads.record(route.view.post, html)
+        leads = self.model.site.leads
+        leads.record(route.view.post, html)
+        if remember is not None:
+            remember(page, leads.get(route.view.post))
         return html
 
     def prepare_env(self, env: Environment, config: MkDocsConfig, files: Files) -> None:

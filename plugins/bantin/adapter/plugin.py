@@ -24,7 +24,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..news.model import NewsModel
-from ..news.routes import PostView
 from .config import BantinConfig
 from .headings import use_vietnamese_heading_ids
 from .incremental import IncrementalPreview, install, quiet_dirty_notice
@@ -144,12 +143,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Sanitise article bodies; record each first paragraph as the lead for cards."""
-        html = self.pages.page_content(page, html)
-        if self.incremental is not None:
-            route = self.pages.model.route(page.file.src_uri)
-            if route is not None and isinstance(route.view, PostView):
-                self.incremental.record_lead(page, self.pages.model.site.leads.get(route.view.post))
-        return html
+        remember = self.incremental.record_lead if self.incremental is not None else None
+        return self.pages.page_content(page, html, remember)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Register Vietnamese filters, the ``bantin`` global, autoescaping, feeds and redirects."""
