@@ -134,6 +134,11 @@ def measure(site: Path, queries: list[str] = QUERIES, browser=None) -> list[dict
         server.shutdown()
 
 
+def _is_search(url: str) -> bool:
+    """Fetched for the search: Pagefind's files and bantin's search interface."""
+    return "/pagefind/" in url or "bantin-search-ui" in url
+
+
 def _kind(url: str) -> str:
     """What a fetched file is: an index piece, an excerpt fragment, or the rest."""
     if "/pagefind/index/" in url:
@@ -177,8 +182,12 @@ def _measure(browser, base: str, queries: list[str]) -> list[dict]:
         )
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(500)
-        sizes = _sizes(finished)
-        searchy = [u for u in page_load if "pagefind" in u or "search-ui" in u]
+        # A page file that finishes after "networkidle" (Material fetches sitemap.xml,
+        # fonts may come late) belongs to the page, not to the search.
+        late = _sizes(finished)
+        sizes = {u: n for u, n in late.items() if _is_search(u)}
+        page_load.update({u: n for u, n in late.items() if not _is_search(u)})
+        searchy = [u for u in page_load if _is_search(u)]
         kinds: dict[str, int] = {}
         for url, size in sizes.items():
             kinds[_kind(url)] = kinds.get(_kind(url), 0) + size
