@@ -21,9 +21,10 @@ Runs alternate (a, b, c, then b, c, a, ...) so a busy machine slows each alike,
 and the median of the runs is reported. Wall time, CPU time (user + system of
 the child) and peak memory (the child's maximum resident set) come from the
 child's resource usage. Ratios within one run are what to compare between
-machines. The page weight (gzip as ``deploy/nginx.conf`` serves it, level 5)
-of an article with an indicator box and of the home page is measured on
-bantin's output.
+machines. The page weight of an article with an indicator box, the home page and a
+listing is measured on bantin's output in Chromium at phone width, as a
+first visit fetches it (``bench/weight.py``: gzip as ``deploy/nginx.conf``
+serves text, fonts raw, photos apart).
 
 Not part of ``make test``: numbers are not pass/fail, and 10,000 posts take minutes.
 """
@@ -31,7 +32,6 @@ Not part of ``make test``: numbers are not pass/fail, and 10,000 posts take minu
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import platform
 import re
@@ -42,17 +42,16 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
+import weight
 
 REPO = corpus.REPO
 VARIANTS = ("bantin", "floor", "blog")
 TARGETS = {"a/b": 1.3, "a/c": 0.15, "a10k/a1k": 11.0}
-GZIP_LEVEL = 5  # deploy/nginx.conf: gzip_comp_level 5
 
 
 @dataclass(frozen=True)
@@ -247,71 +246,39 @@ def count_output(site: Path) -> tuple[int, int]:
     return pages, files
 
 
-class _Refs(HTMLParser):
-    """What a browser fetches on first load: stylesheets, scripts, preloads, non-photo images."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.refs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if tag == "link" and a.get("rel") in ("stylesheet", "preload", "icon"):
-            self.refs.append(a.get("href") or "")
-        elif (tag == "script" and a.get("src")) or (
-            tag == "img" and a.get("src") and not re.search(r"\.(jpe?g|png|webp)$", a["src"] or "")
-        ):
-            self.refs.append(a["src"] or "")
-
-
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, GZIP_LEVEL))
-
-
-def page_weight(site: Path, page: Path) -> tuple[int, int, int]:
-    """(HTML gzip, HTML + first-load assets gzip, search index gzip) in bytes."""
-    html = page.read_bytes()
-    parser = _Refs()
-    parser.feed(html.decode("utf-8"))
-    assets = 0
-    seen: set[Path] = set()
-    for ref in parser.refs:
-        if ref.startswith(("http:", "https:", "data:")):
-            continue
-        target = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
-        if target.is_file() and target not in seen:
-            seen.add(target)
-            assets += gz(target.read_bytes())
-    index = site / "search" / "search_index.json"
-    return gz(html), gz(html) + assets, gz(index.read_bytes()) if index.exists() else 0
-
-
 def weights(bantin: Path) -> list[str]:
+    """Page weight of an article with an indicator box, the home page and a listing.
+
+    Measured in Chromium as a phone loads them (``bench/weight.py``): every file
+    fetched, gzip as nginx serves text, fonts raw, photos apart.
+    """
     out = bantin / "site"
     article = None
     for page in sorted(out.glob("20*/*/*/*/index.html")):
         if 'class="bt-indicators"' in page.read_text(encoding="utf-8"):
             article = page
             break
-    lines = []
-    for name, page, limit in (
+    listing = next(iter(sorted(out.glob("chuyen-muc/*/index.html"))), None)
+    wanted = [
         ("article with indicator box", article, 100),
         ("home", out / "index.html", 150),
-    ):
-        if page is None:
-            lines.append(f"  {name}: not found")
-            continue
-        html, total, index = page_weight(out, page)
-        verdict = "met" if total / 1024 < limit else "NOT met"
-        search = (
-            f"; Material's search index, fetched on load: {index / 1024:.0f} KB gzip"
-            if index
-            else ""
-        )
+        ("listing", listing, None),
+    ]
+    found = [(name, page, limit) for name, page, limit in wanted if page is not None]
+    lines = [f"  {name}: not found" for name, page, _ in wanted if page is None]
+    measured = weight.measure(out, [page.relative_to(out).as_posix() for _, page, _ in found])
+    for (name, _, limit), result in zip(found, measured, strict=True):
+        lines += weight.describe(result, name, limit)
+    if any(result.method != "Chromium" for result in measured):
         lines.append(
-            f"  {name} ({page.relative_to(out).parent.as_posix()}/): HTML {html / 1024:.1f} KB, "
-            f"with CSS/JS/fonts/icons {total / 1024:.1f} KB gzip (target < {limit} KB: {verdict})"
-            + search
+            f"  NOTE: {weight.CHROMIUM} or Playwright missing: static fallback, the HTML and "
+            "the files it links only (no fonts or other files stylesheets and scripts fetch)"
+        )
+    index = out / "search" / "search_index.json"
+    if index.exists():
+        lines.append(
+            f"  Material's search index, fetched when search opens: "
+            f"{weight.gz(index.read_bytes()) / 1024:.0f} KB gzip"
         )
     return lines
 
