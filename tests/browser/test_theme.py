@@ -1,4 +1,6 @@
-"""The ward theme in a real browser: fits a 360 px phone and a desktop, uses its own font, asks no one else.
+"""The ward theme in a real browser: fits a 360 px phone and a desktop, sets text in the
+reader's system font (no font download; the site's own Be Vietnam Pro with ``web_font: true``),
+asks no one else.
 
 Runs on the demo site (built once by ``demo_site``, served on 127.0.0.1 by
 ``base_url``) in Debian's Chromium. Screenshots go to
@@ -13,11 +15,17 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 
-from tests.browser.conftest import DESKTOP, PHONE, REPO
+from tests.browser.conftest import DESKTOP, PHONE, REPO, serve
+from tests.sitekit import TinySite
 
 pytestmark = pytest.mark.browser
 
 FONT = "Be Vietnam Pro"
+# bantin.css: the reader's own fonts, each with every Vietnamese letter; not system-ui.
+SYSTEM_FONTS = (
+    '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", '
+    "Arial, sans-serif"
+)
 
 # Whether the page really renders with the site's font: every face of the
 # family that the page used is loaded from the site, the body asks for it
@@ -78,6 +86,19 @@ def _watch(page) -> tuple[list[str], list[str], list[str]]:
     return outside, fonts, errors
 
 
+def _platform_fonts(page, selector: str) -> list[dict]:
+    """The fonts Chromium really drew an element's text with (DevTools: "Rendered Fonts")."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    finally:
+        cdp.detach()
+
+
 def _pages(browser, base_url: str) -> dict[str, str]:
     """Name -> URL of one page of each kind, found by following links from home."""
     page = browser.new_page(viewport=DESKTOP)
@@ -96,7 +117,7 @@ def _pages(browser, base_url: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_pages_fit_use_the_site_font_and_stay_on_the_site(
+def test_pages_fit_use_the_system_font_and_stay_on_the_site(
     browser, base_url: str, screenshots: Path, viewport
 ) -> None:
     page = browser.new_page(viewport=viewport)
@@ -111,13 +132,15 @@ def test_pages_fit_use_the_site_font_and_stay_on_the_site(
         assert width <= inner, f"{name}: the page scrolls sideways ({width} px in {inner} px)"
         text = page.inner_text("body")
         assert "<script" not in text and "</" not in text, f"{name}: markup printed as text"
-        assert state["body"].lstrip('"').startswith(FONT), f"{name}: body font is {state['body']}"
-        assert state["check"] and state["differs"], (
-            f"{name}: {FONT} is not what the text is set in: {state}"
-        )
-        assert {"400 normal", "700 normal"} <= set(state["loaded"]), (
-            f"{name}: faces loaded {state['loaded']}"
-        )
+        # The reader's system font: no web font declared, none loaded, nothing to wait for.
+        assert state["body"].startswith(SYSTEM_FONTS), f"{name}: body font is {state['body']}"
+        assert state["declared"] == 0 and state["loaded"] == [], f"{name}: {state}"
+        assert page.locator('link[rel="preload"][as="font"]').count() == 0, name
+        if name == "article":
+            # Title and lead, full of tone marks, drawn by one installed font that has them all.
+            for selector in ("h1", ".bt-lead"):
+                used = _platform_fonts(page, selector)
+                assert len(used) == 1 and used[0]["isCustomFont"] is False, (selector, used)
 
         # Vietnamese marks above capitals and below letters need room: no
         # heading set tighter than 1.25, no body text under 16 px.
@@ -130,11 +153,48 @@ def test_pages_fit_use_the_site_font_and_stay_on_the_site(
             )
             assert size >= 16, f"{name}: body text is {size} px"
 
-    assert fonts and all(urlparse(u).hostname == "127.0.0.1" for u in fonts)
-    assert all("/assets/fonts/" in u for u in fonts), fonts
+    assert fonts == [], f"font files fetched: {fonts}"
     assert outside == [], f"requests left the site: {outside}"
     assert errors == []
     page.close()
+
+
+def test_web_font_setting_brings_the_site_font_from_the_site_itself(
+    browser, tmp_path: Path, screenshots: Path
+) -> None:
+    """``web_font: true``: Be Vietnam Pro, every face the page uses, from the site; no third party."""
+    site = TinySite(tmp_path / "ward", web_font=True)
+    site.post(
+        "bai.md",
+        {"title": "Ủy ban phường Đồng Tâm tổng kết", "date": "2024-03-01", "category": "Thông báo"},
+        "Người dân *phường* đã góp **93.095.000 đồng** cho Quỹ “Vì người nghèo”.\n",
+    )
+    run = site.build()
+    assert run.ok, run.output
+    server, base = serve(site.site)
+    try:
+        page = browser.new_page(viewport=PHONE)
+        outside, fonts, errors = _watch(page)
+        page.goto(base)
+        article = urljoin(base, page.locator(".bt-card__title a").first.get_attribute("href"))
+        for url, faces in ((base, {"400 normal", "700 normal"}), (article, {"400 italic"})):
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            state = page.evaluate(FONT_STATE, FONT)
+            assert state["body"].startswith(f'"{FONT}", {SYSTEM_FONTS}'), state["body"]
+            assert state["check"] and state["differs"], (
+                f"{FONT} is not what the text is in: {state}"
+            )
+            assert faces <= set(state["loaded"]), state
+            assert page.locator('link[rel="preload"][as="font"]').count() == 2
+        page.screenshot(path=screenshots / "web-font-article.png", full_page=True)
+        assert fonts and all(urlparse(u).hostname == "127.0.0.1" for u in fonts), fonts
+        assert all("/assets/fonts/be-vietnam-pro-" in u for u in fonts), fonts
+        assert outside == [], f"requests left the site: {outside}"
+        assert errors == []
+        page.close()
+    finally:
+        server.shutdown()
 
 
 def test_phone_header_fits_and_the_menu_opens_with_every_category(

@@ -78,3 +78,6 @@ class BantinConfig(base.Config):
     url_format = c.Type(str, default="{year}/{month}/{day}/{slug}/")
     # Pagefind search (header button and dialog); off: no search at all.
     search = c.Type(bool, default=True)
+    # Pages in the site's own Be Vietnam Pro (about 100 KB of font files on a
+    # first visit) instead of the reader's system font (nothing to download).
+    web_font = c.Type(bool, default=False)

@@ -175,6 +175,7 @@ class SitePages:
         env.globals["bantin_photos"] = self.photos
         env.globals["bantin_fragments"] = self.fragments
         env.globals["bantin_card"] = self.fragments.card
+        env.globals["bantin_web_font"] = self.model.settings.web_font
         self.env = env
         self._finish_articles(env, files)
         generated = [

@@ -19,13 +19,19 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from .settings import site_settings
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 # Stylesheets every bantin page needs, in the order they must load; a site's
 # own ``extra_css`` comes after them, so it can restyle anything. Pages link
 # them as one file (BUNDLE): every stylesheet in <head> holds up the first
 # paint, and on a phone's connection each file is a round trip of its own.
-STYLESHEETS = ("assets/fonts/fonts.css", "assets/bantin.css", "assets/indicators.css")
+STYLESHEETS = ("assets/bantin.css", "assets/indicators.css")
+# Be Vietnam Pro on pages (``web_font: true``): its @font-face rules, and the
+# font put before bantin.css's system font stack, so it comes after bantin.css.
+# Published either way: the bulletin PDF embeds the font from it.
+FONT_STYLESHEET = "assets/fonts/fonts.css"
 # Named by its content, like Material's own bundles, so it can be cached for long.
 BUNDLE = "assets/stylesheets/bantin.{key}.css"
 
@@ -39,7 +45,8 @@ def add_theme_layer(config: MkDocsConfig) -> None:
     if own not in dirs:
         dirs.insert(1 if config.theme.custom_dir else 0, own)
     name, _ = stylesheet_bundle(config)
-    rest = [css for css in config.extra_css if css not in STYLESHEETS and css != name]
+    bantin_css = {*STYLESHEETS, FONT_STYLESHEET, name}
+    rest = [css for css in config.extra_css if css not in bantin_css]
     config.extra_css[:] = [name, *rest]
 
 
@@ -69,7 +76,8 @@ def _rebased(css: str, source: str, target: str) -> str:
 
 def stylesheet_bundle(config: MkDocsConfig) -> tuple[str, str]:
     """(path in the site, text) of bantin's stylesheets as one file, overrides included."""
-    parts = [(path, _source(config, path).read_text(encoding="utf-8")) for path in STYLESHEETS]
+    paths = (*STYLESHEETS, FONT_STYLESHEET) if site_settings(config).web_font else STYLESHEETS
+    parts = [(path, _source(config, path).read_text(encoding="utf-8")) for path in paths]
     key = hashlib.sha256("".join(text for _, text in parts).encode()).hexdigest()[:8]
     name = BUNDLE.format(key=key)
     text = "\n".join(f"/* {path} */\n{_rebased(css, path, name)}" for path, css in parts)

@@ -98,6 +98,8 @@ class Settings:
     photos: PhotosSettings = PhotosSettings()
     # Pagefind search (header button and dialog); False: no search at all.
     search: bool = True
+    # Pages set in the self-hosted Be Vietnam Pro; False: the reader's system font.
+    web_font: bool = False
     # Bản tin (periodic issues); None unless ``bulletins: enabled: true``.
     bulletins: BulletinSettings | None = None
     url_format: str = "{year}/{month}/{day}/{slug}/"
@@ -253,6 +255,7 @@ def make_settings(
         publish=publish_settings,
         bulletins=bulletins,
         search=search,
+        web_font=bool(bantin.get("web_font", False)),
         photos=PhotosSettings(**{**bantin["photos"], "widths": tuple(bantin["photos"]["widths"])}),
         url_format=bantin["url_format"],
         per_page=bantin["per_page"],
