@@ -111,7 +111,7 @@ def test_title_and_meta_attributes_are_escaped(hostile: TinySite) -> None:
 
 
 def test_feeds_and_sitemap_stay_valid_xml(hostile: TinySite) -> None:
-    for name in ("rss.xml", "chuyen-muc/thong-bao/rss.xml", "sitemap.xml"):
+    for name in ("rss.xml", "chuyen-muc/thong-bao/rss.xml", "sitemap.xml", "sitemap-pages.xml"):
         root = ElementTree.parse(hostile.site / name).getroot()
         assert root is not None
     titles = [e.text for e in ElementTree.parse(hostile.site / "rss.xml").getroot().iter("title")]

@@ -68,7 +68,7 @@ def test_feeds_are_well_formed_and_carry_text_not_markup(tmp_path: Path) -> None
     run = site.build()
     assert run.ok, run.output
     forbidden = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-    for name in ("rss.xml", "chuyen-muc/thong-bao/rss.xml", "sitemap.xml"):
+    for name in ("rss.xml", "chuyen-muc/thong-bao/rss.xml", "sitemap.xml", "sitemap-pages.xml"):
         raw = (site.site / name).read_text(encoding="utf-8")
         assert not forbidden.search(raw), name
         ElementTree.fromstring(raw.encode())

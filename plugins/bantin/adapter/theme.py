@@ -32,6 +32,8 @@ STYLESHEETS = ("assets/bantin.css", "assets/indicators.css")
 # font put before bantin.css's system font stack, so it comes after bantin.css.
 # Published either way: the bulletin PDF embeds the font from it.
 FONT_STYLESHEET = "assets/fonts/fonts.css"
+# The search engines' list of every page, named by the index at sitemap.xml.
+SITEMAP_PAGES = "sitemap-pages.xml"
 # Named by its content, like Material's own bundles, so it can be cached for long.
 BUNDLE = "assets/stylesheets/bantin.{key}.css"
 
@@ -44,6 +46,8 @@ def add_theme_layer(config: MkDocsConfig) -> None:
     own = str(TEMPLATES)
     if own not in dirs:
         dirs.insert(1 if config.theme.custom_dir else 0, own)
+    # sitemap.xml (an index) names this list of every page; see the template.
+    config.theme.static_templates.add(SITEMAP_PAGES)
     name, _ = stylesheet_bundle(config)
     bantin_css = {*STYLESHEETS, FONT_STYLESHEET, name}
     rest = [css for css in config.extra_css if css not in bantin_css]

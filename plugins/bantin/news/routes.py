@@ -29,6 +29,7 @@ RESERVED = (
     "pagefind",
     "sitemap.xml",
     "sitemap.xml.gz",
+    "sitemap-pages.xml",
     "404.html",
     "assets",
     "chuyen-muc",
