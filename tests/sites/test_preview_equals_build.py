@@ -187,6 +187,11 @@ def test_pages_served_after_edits_equal_a_clean_build(tmp_path: Path, command: l
             if status != 200 or body != path.read_bytes():
                 different.append(name)
         assert not different, different[:10]
+        if "bantin" in command[0]:
+            # Saves in posts/ refreshed the preview in place (adapter/refresh.py);
+            # the template and mkdocs.yml edits were full builds.
+            served = (tmp_path / "serve.log").read_text("utf-8")
+            assert served.count("làm mới tại chỗ") >= 5, served[-3000:]
     finally:
         server.terminate()
         try:

@@ -48,10 +48,10 @@ from typing import Any
 
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
-from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -59,6 +59,9 @@ from .. import __version__
 from ..posts.cache import ParsedPosts
 
 log = get_plugin_logger(__name__)
+
+# Written by MkDocs itself on every build (``theme.static_templates``).
+_THEME_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
 def digest(text: str) -> str:
@@ -107,17 +110,35 @@ class IncrementalPreview:
         self.leads: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown digest, lead)
         self.builds = 0
         self.phase = ""
-        self.stale: dict[str, Page] = {}  # output path -> page drawn on request
+        # Output path -> the page (or theme template) drawn on request.
+        self.stale: dict[str, Page | str] = {}
         self.outputs: set[str] = set()  # every output path of the last build
         self._build: _Build | None = None
         self._read: set[str] = set()  # src_uris MkDocs reads in this build
         self.templates = TemplateCodeCache()
         self.parsed = ParsedPosts()
+        # For a refresh in place (:mod:`.refresh`): the last full build's files before
+        # bantin added its own, the navigation bantin gave it, its inputs' stamp.
+        self.memo = GeneratedFiles()
+        self.base: list[File] = []
+        self.nav_entries: list[Any] | None = None
+        self.stamp = ""
+        self._stamp = ""  # the stamp of the full build under way
 
     @property
     def rebuilding(self) -> bool:
         """After the first build: pages are drawn on request."""
         return self.builds > 0
+
+    @property
+    def last(self) -> _Build | None:
+        """The last build, once it is over."""
+        return self._build if self.builds > 0 and not self.phase else None
+
+    @property
+    def to_read(self) -> set[str]:
+        """The pages read in this build (after :meth:`choose`)."""
+        return self._read
 
     # -- the build ------------------------------------------------------------------
     def start(self, config: MkDocsConfig) -> None:
@@ -128,6 +149,11 @@ class IncrementalPreview:
             self.leads.clear()
         self.phase = "files"
         self._read = set()
+
+    def full_build(self, stamp: str) -> None:
+        """A full build starts: MkDocs makes every file and page object again."""
+        self.memo.clear()
+        self._stamp = stamp
 
     def choose(self, files: Files, articles: dict[str, str], in_nav: Iterable[str]) -> None:
         """Answer MkDocs' ``is_modified()`` for every page of this build.
@@ -167,12 +193,18 @@ class IncrementalPreview:
         self.phase = "draw"
         self._build = _Build(config, files, nav, env)
 
-    def finish(self, files: Files | None, site_dir: str) -> None:
-        """The build is over (``on_post_build``): pages not drawn are stale; gone outputs are deleted."""
+    def finish(
+        self, files: Files | None, site_dir: str, templates: dict[str, str] | None = None
+    ) -> None:
+        """The build is over (``on_post_build``): pages not drawn are stale; gone outputs are deleted.
+
+        ``templates``: theme templates (``sitemap.xml``) not drawn yet, by output path.
+        """
         self.phase = ""
         if files is None:
             return
         outputs = {os.path.normpath(f.abs_dest_path) for f in files}
+        outputs.update(os.path.normpath(os.path.join(site_dir, name)) for name in _THEME_OUTPUTS)
         if self.rebuilding:
             root = os.path.normpath(site_dir) + os.sep
             for gone in sorted(self.outputs - outputs):
@@ -184,12 +216,17 @@ class IncrementalPreview:
                 for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
                 if f.page is not None
             }
+            for path, name in (templates or {}).items():
+                for output in (path, path + ".gz") if name == "sitemap.xml" else (path,):
+                    self.stale[os.path.normpath(output)] = name
             log.info(
                 f"Xem thử: đã đọc lại {len(self._read)} trang; {len(self.stale)} trang "
                 "sẽ được dựng khi mở tới."
             )
         self.outputs = outputs
         self.builds += 1
+        if self._stamp:
+            self.stamp, self._stamp = self._stamp, ""
 
     # -- a page on request ----------------------------------------------------------
     def serve_fresh(self, path: str) -> None:
@@ -201,6 +238,12 @@ class IncrementalPreview:
             page = self.stale.pop(key, None)
             build = self._build
             if page is None or build is None:
+                return
+            if isinstance(page, str):
+                for output in list(self.stale):
+                    if self.stale[output] == page:
+                        del self.stale[output]
+                _build_theme_template(page, build.env, build.files, build.config, build.nav)
                 return
             for needed in self.printed(page):
                 self.read(needed)
@@ -221,6 +264,46 @@ class IncrementalPreview:
         if page.content is None and build is not None:
             _populate_page(page, build.config, build.files)
             self.finish_read(page)
+
+
+class GeneratedFiles:
+    """The generated files of the last build, made again only when what they hold changes.
+
+    ``bantin serve``'s quick refresh (:mod:`.refresh`) keeps MkDocs' file and
+    page objects of every route, photo and attachment that is the same as in
+    the last build: making 25,000 of them again was most of a save's time at
+    10,000 posts. A full build starts afresh (:meth:`clear`): its pages are
+    made by MkDocs itself.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[str, tuple[tuple[Any, ...], File]] = {}
+        self.reusing = False
+
+    def clear(self) -> None:
+        self._made.clear()
+
+    def file(
+        self,
+        config: MkDocsConfig,
+        src_uri: str,
+        *,
+        content: str | bytes | None = None,
+        abs_src_path: str | None = None,
+        inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
+    ) -> File:
+        """:meth:`File.generated`, or the last build's file for the same arguments."""
+        key = (content, abs_src_path, inclusion)
+        found = self._made.get(src_uri)
+        if self.reusing and found is not None and found[0] == key:
+            return found[1]
+        if content is not None:
+            made = File.generated(config, src_uri, content=content, inclusion=inclusion)
+        else:
+            assert abs_src_path is not None
+            made = File.generated(config, src_uri, abs_src_path=abs_src_path, inclusion=inclusion)
+        self._made[src_uri] = (key, made)
+        return made
 
 
 class TemplateCodeCache(BytecodeCache):

@@ -46,12 +46,17 @@ from .photos import SitePhotos
 from .sources import drop_unsafe_sources
 from .theme import own_templates
 
+MakeFile = Callable[..., File]
+
 
 class SitePages:
     """The MkDocs files and pages of one build (or one preview rebuild)."""
 
-    def __init__(self, model: NewsModel) -> None:
+    def __init__(self, model: NewsModel, make_file: MakeFile = File.generated) -> None:
+        """``make_file``: how generated files are made (``bantin serve`` reuses the
+        unchanged ones of its last build, :class:`~.incremental.GeneratedFiles`)."""
         self.model = model
+        self.make_file = make_file
         self.env: Environment | None = None
         self.photos: SitePhotos | None = None
         self.fragments = Fragments()
@@ -62,17 +67,25 @@ class SitePages:
         self.files: Files | None = None
         self._boxes: BoxRenderer | None = None
 
-    def default_nav(self, config: MkDocsConfig) -> None:
-        """Without a ``nav`` in mkdocs.yml: home, the categories in order, static pages, archive."""
+    def default_nav(self, config: MkDocsConfig) -> list[Any] | None:
+        """Without a ``nav`` in mkdocs.yml: home, the categories in order, static pages, archive.
+
+        Returns the navigation bantin gave (``None`` when mkdocs.yml has its own).
+        """
         if config.nav is not None:
-            return
+            return None
+        config.nav = self.nav_entries(config)
+        return config.nav
+
+    def nav_entries(self, config: MkDocsConfig) -> list[Any]:
+        """The navigation :meth:`default_nav` gives."""
         docs = Path(config.docs_dir)
         static = sorted(
             p.relative_to(docs).as_posix()
             for p in docs.rglob("*.md")
             if p.name != "index.md" and not p.name.startswith((".", "_"))
         )
-        config.nav = [
+        return [
             {"Trang chủ": "index.md"},
             # Escaped: Material prints navigation titles as HTML.
             *({escape(c.name): c.url + "index.md"} for c in self.model.news.categories),
@@ -96,7 +109,7 @@ class SitePages:
             content = self.model.body(view.post).markdown if isinstance(view, PostView) else ""
             inclusion = InclusionLevel.INCLUDED if route.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(
-                File.generated(config, route.src_uri, content=content, inclusion=inclusion)
+                self.make_file(config, route.src_uri, content=content, inclusion=inclusion)
             )
         photos = self._photos()
         published: set[str] = set()
@@ -112,7 +125,7 @@ class SitePages:
                     # valid) but never written: its stripped copies are published instead.
                     excluded = photos.handles(source)
                     files.append(
-                        File.generated(
+                        self.make_file(
                             config,
                             uri,
                             abs_src_path=str(source),
@@ -123,7 +136,7 @@ class SitePages:
                     )
                     if excluded:
                         photos.hide_link_notice(uri)
-        photos.add_files(files, config, self.model.settings.ward.name)
+        photos.add_files(files, config, self.model.settings.ward.name, self.make_file)
         check_output_paths(files)
         return refused
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -148,7 +148,13 @@ class SitePhotos:
         """Published through the pipeline: the original file itself is not."""
         return source in self.by_source
 
-    def add_files(self, files: Files, config: MkDocsConfig, ward_name: str) -> None:
+    def add_files(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        ward_name: str,
+        make_file: Callable[..., File] = File.generated,
+    ) -> None:
         """Each distinct photo's copies once, stripped docs/ images, the default share picture."""
         published: set[str] = set()
         for photo in self.by_source.values():
@@ -157,9 +163,7 @@ class SitePhotos:
                 if uri not in published:
                     published.add(uri)
                     files.append(
-                        File.generated(
-                            config, uri, abs_src_path=str(self.cache.path(photo, variant))
-                        )
+                        make_file(config, uri, abs_src_path=str(self.cache.path(photo, variant)))
                     )
         self._strip_docs_images(files, config)
         self._add_default_share(files, config, ward_name)

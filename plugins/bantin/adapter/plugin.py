@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -31,6 +31,7 @@ from .markup import fix_material_markup
 from .messages import translate_post_messages
 from .pages import SitePages
 from .preview import PreviewProblems, guard_rebuilds
+from .refresh import inputs_stamp, quick_builder, refresh
 from .search import check_search_config, index_site
 from .settings import site_settings
 from .theme import TEMPLATES, add_stylesheet_bundle, add_theme_layer, drop_raw_templates
@@ -71,11 +72,31 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         add_theme_layer(config)
         if self.incremental is not None:
             self.incremental.start(config)
+            self.incremental.full_build(inputs_stamp(config))
+        pages = self.start_pages(config)
+        self.report(pages.model)
+        nav = pages.default_nav(config)
+        if self.incremental is not None:
+            self.incremental.nav_entries = nav
+        use_vietnamese_heading_ids(config)
+        if pages.model.settings.search:
+            check_search_config(config)
+        return config
+
+    def start_pages(self, config: MkDocsConfig) -> SitePages:
+        """This build's news model and the pages made from it."""
         model = NewsModel.build(
             site_settings(config),
             preview=self.command == "serve",
             parsed=self.incremental.parsed if self.incremental is not None else None,
         )
+        make_file = self.incremental.memo.file if self.incremental is not None else File.generated
+        self._pages = SitePages(model, make_file)
+        translate_post_messages(model.post_file_of)
+        return self._pages
+
+    def report(self, model: NewsModel) -> None:
+        """Content problems: a build stops on errors; the preview logs them and shows them on pages."""
         for problem in model.warnings:
             log.warning(str(problem))
         if model.errors and self.command != "serve":
@@ -84,13 +105,6 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             log.error(str(problem))
         for note in model.notes:
             log.info(note)
-        self._pages = SitePages(model)
-        self._pages.default_nav(config)
-        use_vietnamese_heading_ids(config)
-        translate_post_messages(model.post_file_of)
-        if model.settings.search:
-            check_search_config(config)
-        return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         """Rebuild the preview when a post, the view data or a template changes.
@@ -104,6 +118,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         for folder in (config.theme.custom_dir, TEMPLATES):
             if folder and Path(folder).is_dir():
                 server.watch(str(folder))
+        if self.incremental is not None:
+            quick_builder(server, lambda: refresh(self))
         guard_rebuilds(server, config.site_dir, self.incremental)
         if self.incremental is not None:
             install(server, self.incremental)
@@ -113,6 +129,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """Add every article, listing and image as a generated file (priority 50: before search)."""
         drop_raw_templates(files, config)
         add_stylesheet_bundle(files, config)
+        if self.incremental is not None:
+            self.incremental.base = list(files)
         try:
             refused = self.pages.add_files(files, config)
         except ValueError as exc:
@@ -133,6 +151,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             self.incremental.reading()
         return nav
 
+    def use_nav(self, nav: Navigation) -> None:
+        self._nav = nav
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -148,6 +169,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Register Vietnamese filters, the ``bantin`` global, autoescaping, feeds and redirects."""
+        return self.prepare_env(env, config, files)
+
+    def prepare_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """:meth:`on_env`, also run by ``bantin serve``'s refresh in place."""
         if self.incremental is not None:
             env.bytecode_cache = self.incremental.templates
         if self.incremental is not None and self.incremental.rebuilding:
