@@ -203,12 +203,16 @@ def parse_post(data: bytes, path: str) -> RawPost:
 
 
 def read_post(
-    abs_path: Path, path: str, parse: Callable[[bytes, str], RawPost] = parse_post
+    abs_path: Path,
+    path: str,
+    parse: Callable[[bytes, str], RawPost] = parse_post,
+    kept: Callable[[str, os.stat_result], RawPost | None] | None = None,
 ) -> RawPost:
     """Read and parse one post file; raise :class:`ContentError` naming the file.
 
     ``path`` is the name shown to staff (relative to the site root); ``parse``
-    may be a cache's (:class:`bantin.posts.cache.ParsedPosts`).
+    and ``kept`` (the parse of a file not written since) may be a cache's
+    (:class:`bantin.posts.cache.ParsedPosts`).
     """
     try:
         info = os.stat(abs_path)
@@ -222,6 +226,9 @@ def read_post(
                 f"tệp quá lớn ({info.st_size // (1024 * 1024)} MiB, tối đa "
                 f"{MAX_FILE_BYTES // (1024 * 1024)} MiB). Ảnh và tài liệu đính kèm để thành tệp riêng.",
             )
+        found = kept(path, info) if kept is not None else None
+        if found is not None:
+            return found
         data = abs_path.read_bytes()
     except OSError as exc:
         raise fail(path, f"không đọc được tệp ({exc.strerror or exc}).") from None

@@ -33,7 +33,7 @@ from .attachments import (
 from .attachments import resolve as resolve_attachment
 from .cache import ParsedPosts, site_files
 from .fields import FieldError
-from .frontmatter import RawPost, parse_post, quote_hint, read_post
+from .frontmatter import RawPost, quote_hint, read_post
 from .model import Category, Image, Post, Tag
 from .tags import tag_slugs
 from .unread import is_hidden, unread_problems
@@ -67,6 +67,10 @@ class LoadResult(HasProblems):
 
 
 def display_path(path: Path, root: Path) -> str:
+    """``path`` relative to the site root, with ``/`` (the name staff see in messages)."""
+    text, base = str(path), str(root).rstrip(os.sep) + os.sep
+    if text.startswith(base):  # Path.relative_to, ten times faster: called for every post
+        return text[len(base) :].replace(os.sep, "/")
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
@@ -417,7 +421,10 @@ def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult
     candidates: list[Post] = []
     for path, shown in zip(paths, shown_names, strict=True):
         try:
-            raw = read_post(path, shown, options.parsed.parse if options.parsed else parse_post)
+            if options.parsed is None:
+                raw = read_post(path, shown)
+            else:
+                raw = read_post(path, shown, options.parsed.parse, options.parsed.kept)
         except ContentError as exc:
             result.problems.extend(exc.problems)
             continue

@@ -110,3 +110,37 @@ def test_a_checked_post_is_kept_until_a_file_around_it_changes(tmp_path: Path) -
     assert load(tmp_path, parsed).posts == [], "the photo is gone: the post is checked again"
     photo.write_bytes(b"\xff\xd8\xff\xd9")
     assert load(tmp_path, parsed).posts[0] == first
+
+
+def test_a_file_not_written_since_is_not_read_and_one_rewritten_in_place_is(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The stat check before reading: same size, times and inode means the same parse; a
+    rewrite of the same size (49 -> 51 households) is still read and parsed again."""
+    import os
+
+    from bantin.posts import frontmatter
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "posts" / "anh").mkdir(parents=True)
+    (tmp_path / "posts" / "anh" / "trao-qua.jpg").write_bytes(b"\xff\xd8\xff\xd9")
+    path = write(tmp_path, "bai.md")
+    parsed = ParsedPosts()
+    assert load(tmp_path, parsed).posts[0].indicators[0].value == 49
+    reads: list[Path] = []
+    original = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        reads.append(self)
+        return original(self)
+
+    monkeypatch.setattr(frontmatter.Path, "read_bytes", counting)
+    load(tmp_path, parsed)
+    assert path not in reads, "an untouched file is not read again"
+    before = path.stat()
+    write(tmp_path, "bai.md", households=51)
+    assert path.stat().st_size == before.st_size
+    # The same size and even the same modification time: the change time still differs.
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert load(tmp_path, parsed).posts[0].indicators[0].value == 51
+    assert path in reads and parsed.parsed == 2
