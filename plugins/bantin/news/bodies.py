@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..core.errors import Problem
+from ..core.memo import NoMemo, PerObject
 from ..indicators.inline import expand, find_placement
 from ..posts.model import Post
 
@@ -27,16 +28,25 @@ class PostBody:
     placement: str  # "default" (after the lead), "inline" (at the marker) or "hidden"
 
 
-def prepare_bodies(posts: Iterable[Post]) -> tuple[dict[str, PostBody], list[Problem]]:
-    """Each post's body by post URL, and the problems its markers have."""
+def prepare_bodies(
+    posts: Iterable[Post], memo: PerObject[Post, tuple[PostBody, list[Problem]]] | None = None
+) -> tuple[dict[str, PostBody], list[Problem]]:
+    """Each post's body by post URL, and the problems its markers have.
+
+    ``memo``: bodies of the same post objects from an earlier build (``bantin serve``).
+    """
+    kept = memo if memo is not None else NoMemo[Post, tuple[PostBody, list[Problem]]]()
     bodies: dict[str, PostBody] = {}
     problems: list[Problem] = []
     for post in posts:
-        if "[[" not in post.body:
-            bodies[post.url] = PostBody(post.body, "default")
-            continue
-        placement = find_placement(post.body)
-        markdown, found = expand(post.body, post.indicators, BOX_SLOT, post.path, post.body_line)
+        bodies[post.url], found = kept.get(post, _body)
         problems.extend(found)
-        bodies[post.url] = PostBody(markdown, placement)
     return bodies, problems
+
+
+def _body(post: Post) -> tuple[PostBody, list[Problem]]:
+    if "[[" not in post.body:
+        return PostBody(post.body, "default"), []
+    placement = find_placement(post.body)
+    markdown, found = expand(post.body, post.indicators, BOX_SLOT, post.path, post.body_line)
+    return PostBody(markdown, placement), found

@@ -92,7 +92,9 @@ class NewsModel(HasProblems):
         )
         loaded = load_posts(options, reserved=RESERVED)
         news = NewsCollection.build(loaded.posts, loaded.categories)
-        bodies, body_problems = prepare_bodies(news.posts)
+        bodies, body_problems = prepare_bodies(
+            news.posts, parsed.memo("bodies") if parsed is not None else None
+        )
         series = collect_series(news.posts)
         routes = news_routes(
             news,
@@ -139,6 +141,8 @@ class NewsModel(HasProblems):
                 **({"issues_by_post": issues_by_post(issues)} if settings.bulletins else {}),
             },
         )
+        if parsed is not None:
+            parsed.next_round()
         return cls(
             settings=settings,
             preview=preview,

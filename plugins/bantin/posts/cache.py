@@ -16,6 +16,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..core.memo import PerObject
 from .frontmatter import RawPost, parse_post
 
 T = TypeVar("T")
@@ -30,6 +31,18 @@ class ParsedPosts:
         self._stamps: dict[str, tuple[int, int, int, int]] = {}
         self._pending: dict[str, tuple[int, int, int, int]] = {}
         self.parsed = 0  # files parsed (not found here), for the build log and tests
+        self._memos: dict[str, PerObject[Any, Any]] = {}
+
+    def memo(self, name: str) -> PerObject[Any, Any]:
+        """Per-post work of the steps after loading (:mod:`bantin.core.memo`), by step name."""
+        if name not in self._memos:
+            self._memos[name] = PerObject()
+        return self._memos[name]
+
+    def next_round(self) -> None:
+        """A build is over: what it did not use is dropped at the next."""
+        for memo in self._memos.values():
+            memo.next_round()
 
     def kept(self, path: str, info: os.stat_result) -> RawPost | None:
         """The parse of ``path`` if the file was not written since it was read

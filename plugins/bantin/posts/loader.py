@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from ..core.dates import DateError, has_time, to_vietnam
 from ..core.errors import ContentError, HasProblems, Problem, Severity
+from ..core.memo import NoMemo, PerObject
 from ..core.suggest import did_you_mean
 from ..core.text import fold_key, slugify
 from ..images.settings import PROCESSED_SUFFIXES
@@ -84,13 +85,25 @@ def discover(posts_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
     if not posts_dir.is_dir():
         return found, problems
     real_root = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(posts_dir, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not is_hidden(d))
-        for name in sorted(filenames):
+
+    def walk(folder: str) -> None:
+        # os.scandir, not os.walk: a folder's entries say whether they are links
+        # without one more system call per post.
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return
+        folders: list[str] = []
+        for entry in entries:
+            name = entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if not is_hidden(name):
+                    folders.append(entry.path)
+                continue
             if not name.endswith(".md") or is_hidden(name):
                 continue
-            path = Path(dirpath, name)
-            if not os.path.islink(path):  # walked without following links: inside posts/
+            path = Path(entry.path)
+            if not entry.is_symlink():  # walked without following links: inside posts/
                 found.append(path)
                 continue
             try:
@@ -116,6 +129,10 @@ def discover(posts_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
                 )
                 continue
             found.append(path)
+        for sub in folders:
+            walk(sub)
+
+    walk(str(posts_dir))
     return found, problems
 
 
@@ -375,13 +392,20 @@ def check_unique(posts: Iterable[Post], reserved: Iterable[str] = ()) -> list[Pr
     of them nor anything under it (``chuyen-muc/thong-bao/`` is the site's).
     """
     problems: list[Problem] = []
-    taken = [fold_key(r) for r in reserved]
+    taken: dict[str, int] = {}  # reserved path -> its place in ``reserved``
+    for r in reserved:
+        taken.setdefault(fold_key(r), len(taken))
     owners: dict[str, str] = {}
     for post in posts:
         targets = [(post.url, "slug")] + [(a, "aliases") for a in post.aliases]
         for target, name in targets:
             key = fold_key(target.rstrip("/").removesuffix("/index.html"))
-            site_path = next((r for r in taken if key == r or key.startswith(r + "/")), None)
+            # The reserved paths that are ``key`` or one of its folders, the first one named.
+            parts = key.split("/")
+            inside = [
+                p for p in ("/".join(parts[:n]) for n in range(1, len(parts) + 1)) if p in taken
+            ]
+            site_path = min(inside, key=taken.__getitem__) if inside else None
             owner = (
                 f"đường dẫn dành riêng của trang “{site_path}”" if site_path else owners.get(key)
             )
@@ -451,7 +475,10 @@ def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult
     attached = [a.source for post in loaded for a in post.attachments]
     result.problems.extend(unread_problems(options.posts_dir, options.root, attached, display_path))
     candidates, result.scheduled, result.skipped_drafts = _with_tag_slugs(
-        candidates, result.scheduled, result.skipped_drafts
+        candidates,
+        result.scheduled,
+        result.skipped_drafts,
+        memo=options.parsed.memo("tags") if options.parsed is not None else None,
     )
     # Scheduled posts too: a clash found only once they go live would stop every
     # later (scheduled) rebuild; it is reported today, on the scheduled post.
@@ -468,14 +495,25 @@ def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult
     return result
 
 
-def _with_tag_slugs(*groups: list[Post]) -> tuple[list[Post], ...]:
+def _with_tag_slugs(
+    *groups: list[Post], memo: PerObject[Post, Post] | None = None
+) -> tuple[list[Post], ...]:
     """Give every tag its site-wide slug (:func:`.tags.tag_slugs`), scheduled posts included,
     so a tag's URL does not change on the day a scheduled post goes live."""
     slugs = tag_slugs(tag.name for group in groups for post in group for tag in post.tags)
+    kept = memo if memo is not None else NoMemo[Post, Post]()
 
     def retag(post: Post) -> Post:
-        tags = tuple(Tag(tag.name, slugs[fold_key(tag.name)]) for tag in post.tags)
-        return post if tags == post.tags else replace(post, tags=tags)
+        wanted = tuple(slugs[fold_key(tag.name)] for tag in post.tags)
+        if wanted == tuple(tag.slug for tag in post.tags):
+            return post
+        return kept.get(
+            post,
+            lambda p: replace(
+                p, tags=tuple(Tag(t.name, s) for t, s in zip(p.tags, wanted, strict=True))
+            ),
+            wanted,
+        )
 
     return tuple([retag(post) for post in group] for group in groups)
 
