@@ -23,8 +23,8 @@ answers for every page:
 What a save does not redo: the search index and the bulletins' PDFs (both
 kept from the first build; ``make build`` makes them from the current posts).
 
-Each article's lead is cached between builds under the digest of its
-Markdown, for one *generation*: the Markdown extensions and their settings
+Each article's lead is cached between builds with its Markdown, for one
+*generation*: the Markdown extensions and their settings
 in ``mkdocs.yml`` and bantin's version (:func:`markdown_generation`). A new
 generation starts afresh. Templates need no key: no page is kept across builds.
 
@@ -62,10 +62,6 @@ log = get_plugin_logger(__name__)
 
 # Written by MkDocs itself on every build (``theme.static_templates``).
 _THEME_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
-
-
-def digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def markdown_generation(config: MkDocsConfig) -> str:
@@ -107,7 +103,7 @@ class IncrementalPreview:
         # Held by a build and by the drawing of a page: never both at once.
         self.lock = threading.RLock()
         self.generation = ""
-        self.leads: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown digest, lead)
+        self.leads: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, lead)
         self.builds = 0
         self.phase = ""
         # Output path -> the page (or theme template) drawn on request.
@@ -167,7 +163,9 @@ class IncrementalPreview:
         self._read = set(in_nav)
         for uri, markdown in articles.items():
             known = self.leads.get(uri)
-            if known is None or known[0] != digest(markdown):
+            # Compared as strings: an unchanged post's body is the very same string
+            # object (bantin.core.memo), so the comparison stops at once.
+            if known is None or known[0] != markdown:
                 self._read.add(uri)
         for file in files.documentation_pages():
             # An instance attribute answers in place of File.is_modified (MkDocs' dirty mode).
@@ -180,7 +178,7 @@ class IncrementalPreview:
         self.phase = "read"
 
     def record_lead(self, page: Page, lead: str) -> None:
-        self.leads[page.file.src_uri] = (digest(page.file.content_string), lead)
+        self.leads[page.file.src_uri] = (page.file.content_string, lead)
 
     def known_lead(self, uri: str) -> str | None:
         found = self.leads.get(uri)

@@ -33,6 +33,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..bulletins.routes import BulletinView
 from ..core.errors import Problem
+from ..images.cache import PhotoCache
 from ..news.context import FILTERS
 from ..news.model import NewsModel, error_report
 from ..news.routes import PostView, src_uri
@@ -52,11 +53,18 @@ MakeFile = Callable[..., File]
 class SitePages:
     """The MkDocs files and pages of one build (or one preview rebuild)."""
 
-    def __init__(self, model: NewsModel, make_file: MakeFile = File.generated) -> None:
+    def __init__(
+        self,
+        model: NewsModel,
+        make_file: MakeFile = File.generated,
+        photo_cache: PhotoCache | None = None,
+    ) -> None:
         """``make_file``: how generated files are made (``bantin serve`` reuses the
-        unchanged ones of its last build, :class:`~.incremental.GeneratedFiles`)."""
+        unchanged ones of its last build, :class:`~.incremental.GeneratedFiles`);
+        ``photo_cache``: the last build's, with the same settings."""
         self.model = model
         self.make_file = make_file
+        self.photo_cache = photo_cache
         self.env: Environment | None = None
         self.photos: SitePhotos | None = None
         self.fragments = Fragments()
@@ -98,8 +106,9 @@ class SitePages:
     def add_files(self, files: Files, config: MkDocsConfig) -> list[Problem]:
         """Add generated pages and attachments; return what was refused from docs/."""
         refused = drop_unsafe_sources(files, self.model.settings.root, config.docs_dir)
+        known = files.src_uris  # route URIs are normal already: no get_file_from_path
         for route in self.model.routes.values():
-            existing = files.get_file_from_path(route.src_uri)
+            existing = known.get(route.src_uri)
             if existing is not None:
                 raise ValueError(
                     f"docs/{existing.src_uri}: trùng đường dẫn với trang do bantin tạo "
@@ -143,7 +152,9 @@ class SitePages:
     def _photos(self) -> SitePhotos:
         """Process every photo of the posts (from the cache when unchanged); bad photos are errors."""
         settings = self.model.settings
-        self.photos = SitePhotos(settings.photos, settings.root, settings.config_file.name)
+        self.photos = SitePhotos(
+            settings.photos, settings.root, settings.config_file.name, self.photo_cache
+        )
         problems = self.photos.collect(self.model.news.posts)
         if problems:
             raise ValueError(error_report(problems))
@@ -247,10 +258,11 @@ class SitePages:
 
     def known_leads(self, files: Files, lead_of: Callable[[str], str | None]) -> None:
         """Articles not read in this build: their leads as ``lead_of`` remembers them."""
+        known = files.src_uris
         for uri, route in self.model.routes.items():
             if not isinstance(route.view, PostView):
                 continue
-            file = files.get_file_from_path(uri)
+            file = known.get(uri)
             if file is not None and file.page is not None and file.page.content is None:
                 lead = lead_of(uri)
                 if lead is not None:

@@ -108,10 +108,13 @@ logging.getLogger("mkdocs.structure.pages").addFilter(_LINK_NOTICES)
 class SitePhotos:
     """The photos of one build."""
 
-    def __init__(self, cfg: PhotosSettings, root: Path, config_file: str) -> None:
+    def __init__(
+        self, cfg: PhotosSettings, root: Path, config_file: str, cache: PhotoCache | None = None
+    ) -> None:
+        """``cache``: the last build's, when the photo settings are the same (``bantin serve``)."""
         self.cfg = cfg
         self.config_file = config_file
-        self.cache = PhotoCache(root / cfg.cache_dir, settings_from(cfg))
+        self.cache = cache or PhotoCache(root / cfg.cache_dir, settings_from(cfg))
         self.by_source: dict[Path, PhotoSet] = {}
         self.default_share: ShareImage | None = None
         self._share_file: File | None = None

@@ -71,27 +71,34 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """Make this build's news model; a plugin object survives ``serve`` rebuilds, so start afresh."""
         add_theme_layer(config)
         if self.incremental is not None:
-            self.incremental.start(config)
             self.incremental.full_build(inputs_stamp(config))
         pages = self.start_pages(config)
         self.report(pages.model)
         nav = pages.default_nav(config)
+        use_vietnamese_heading_ids(config)
         if self.incremental is not None:
             self.incremental.nav_entries = nav
-        use_vietnamese_heading_ids(config)
+            # After every change bantin makes to the Markdown settings: a refresh in
+            # place starts from this same config.
+            self.incremental.start(config)
         if pages.model.settings.search:
             check_search_config(config)
         return config
 
-    def start_pages(self, config: MkDocsConfig) -> SitePages:
-        """This build's news model and the pages made from it."""
+    def start_pages(self, config: MkDocsConfig, *, same_settings: bool = False) -> SitePages:
+        """This build's news model and the pages made from it.
+
+        ``same_settings``: mkdocs.yml is unchanged since the last build, whose photo
+        cache (with what it knows of every photo) is kept.
+        """
+        kept = self._pages.photos if same_settings and self._pages is not None else None
         model = NewsModel.build(
             site_settings(config),
             preview=self.command == "serve",
             parsed=self.incremental.parsed if self.incremental is not None else None,
         )
         make_file = self.incremental.memo.file if self.incremental is not None else File.generated
-        self._pages = SitePages(model, make_file)
+        self._pages = SitePages(model, make_file, kept.cache if kept is not None else None)
         translate_post_messages(model.post_file_of)
         return self._pages
 

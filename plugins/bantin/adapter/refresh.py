@@ -135,7 +135,7 @@ def _refresh(plugin: BantinPlugin, config: MkDocsConfig) -> bool:
     if preview is None or last is None:
         return False
     preview.start(config)
-    pages = plugin.start_pages(config)
+    pages = plugin.start_pages(config, same_settings=True)
     if preview.nav_entries is not None and pages.nav_entries(config) != preview.nav_entries:
         return False  # a new category or the first indicator: MkDocs makes the navigation
     plugin.report(pages.model)

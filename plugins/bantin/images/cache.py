@@ -49,6 +49,7 @@ class PhotoCache:
         # (or a preview rebuild) reads no photo at all. Kept in ``sources.json``.
         self._hashes: dict[str, tuple[int, int, str]] = self._read_hashes()
         self._hashes_changed = False
+        self._names: dict[Path, str] = {}  # source -> its resolved path, the key of _hashes
 
     def _read_hashes(self) -> dict[str, tuple[int, int, str]]:
         try:
@@ -69,7 +70,9 @@ class PhotoCache:
     def content_hash(self, source: Path) -> tuple[str, bytes | None]:
         """SHA-256 of the file's bytes, and the bytes when they had to be read."""
         stat = source.stat()
-        name = str(source.resolve())
+        name = self._names.get(source)
+        if name is None:
+            name = self._names[source] = str(source.resolve())
         known = self._hashes.get(name)
         if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
             return known[2], None
