@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cached_property, partial
 from pathlib import Path
 
 from ..core.errors import Problem
@@ -54,11 +55,18 @@ class PostFinder:
     def __init__(self, posts: Sequence[Post], posts_dir: Path, root: Path) -> None:
         self.posts_dir = posts_dir
         self.root = root
-        self.by_key: dict[str, Post] = {}
+        self._posts = posts
+
+    @cached_property
+    def by_key(self) -> dict[str, Post]:
+        """Made on the first look-up: most sites have no editor's file to look up for."""
+        found: dict[str, Post] = {}
+        posts_dir, root = self.posts_dir, self.root
         prefix = posts_dir.relative_to(root).as_posix() + "/" if posts_dir != root else ""
-        for post in posts:
+        for post in self._posts:
             for key in (post.path, post.url, post.slug, post.path.removeprefix(prefix)):
-                self.by_key.setdefault(self._fold(key), post)
+                found.setdefault(self._fold(key), post)
+        return found
 
     @staticmethod
     def _fold(reference: str) -> str:
@@ -181,7 +189,7 @@ def build_issues(
                 number=number,
                 name=name,
                 sections=_sections(chosen, settings),
-                figures=key_figures(chosen, series),
+                figures_of=partial(key_figures, tuple(chosen), series),
                 headline=editor.headline if editor else "",
                 editorial=editor.editorial if editor else "",
                 editorial_line=editor.editorial_line if editor else 1,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..core.text import slugify
@@ -38,13 +40,22 @@ class Issue:
     number: int
     name: str  # "Bản tin phường Phúc Lợi"
     sections: tuple[Section, ...]
-    figures: tuple[KeyFigure, ...] = ()
+    # Worked out when a page prints them (:attr:`figures`): making the model after
+    # every save of ``bantin serve`` need not look up 120 issues' figures.
+    figures_of: Callable[[], tuple[KeyFigure, ...]] = field(
+        default=tuple, compare=False, repr=False
+    )
     headline: str = ""  # the editor's title for this issue, if any
     editorial: str = ""  # Markdown of the "Lời ngỏ", if any
     editorial_line: int = 1
     digest: bool = False
     source: str = ""  # the editor's file (bulletins/2020-10.md), or "" when automatic
     edited: bool = False
+
+    @cached_property
+    def figures(self) -> tuple[KeyFigure, ...]:
+        """The key figures of the issue's period (:func:`.figures.key_figures`)."""
+        return self.figures_of()
 
     @property
     def key(self) -> str:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
@@ -78,6 +78,11 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+# The same post files are found on every save of ``bantin serve``: their Path objects,
+# slow to make, are kept.
+_path = lru_cache(maxsize=1 << 16)(Path)
+
+
 def discover(posts_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
     """Every publishable ``.md`` file, sorted; editor leftovers and escaping symlinks skipped."""
     found: list[Path] = []
@@ -102,7 +107,7 @@ def discover(posts_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
                 continue
             if not name.endswith(".md") or is_hidden(name):
                 continue
-            path = Path(entry.path)
+            path = _path(entry.path)
             if not entry.is_symlink():  # walked without following links: inside posts/
                 found.append(path)
                 continue

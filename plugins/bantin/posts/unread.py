@@ -83,9 +83,12 @@ def unread_problems(
     posts_dir: Path, root: Path, attached: Iterable[Path], shown_of: Callable[[Path, Path], str]
 ) -> list[Problem]:
     """A warning for every file that looks like a post, is not read, and no post links to."""
+    found = candidates(posts_dir)
+    if not found:
+        return []  # the usual case: no attachment path needs resolving
     linked = {p.resolve() for p in attached}
     problems: list[Problem] = []
-    for path in candidates(posts_dir):
+    for path in found:
         if path.resolve() in linked:
             continue
         shown = shown_of(path, root)

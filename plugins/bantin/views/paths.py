@@ -94,6 +94,7 @@ def page_key(target: str, prefix: str = "/") -> tuple[str | None, Skip | None]:
     return key, None
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_page_url(url: str, prefix: str = "/") -> str:
     """A site's own URL for a page (``2020/10/13/slug/``, ``/2020/10/13/slug``,
     ``2020/10/13/slug/index.html``, percent-encoded or not) as a page key."""
