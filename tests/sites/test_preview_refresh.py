@@ -73,7 +73,7 @@ def later(path: Path, text: str) -> None:
 
 
 def test_a_saved_post_is_refreshed_in_place_keeping_every_unchanged_page(served) -> None:
-    root, posts, plugin, site = served
+    _root, posts, plugin, site = served
     files_before = {f.src_uri: f for f in plugin.incremental.last.files}
     edited, untouched = posts[0], posts[1]
     later(edited, edited.read_text("utf-8") + "\nCâu mới sau khi lưu.\n")
@@ -90,7 +90,7 @@ def test_a_saved_post_is_refreshed_in_place_keeping_every_unchanged_page(served)
 
 
 def test_a_new_title_reaches_the_home_page_and_a_deleted_post_its_404(served) -> None:
-    root, posts, plugin, site = served
+    _root, posts, plugin, site = served
     retitled, deleted = posts[0], posts[1]
     text = retitled.read_text("utf-8")
     later(retitled, re.sub(r"(?m)^title: .*$", "title: Tiêu đề mới khi làm mới", text, count=1))
@@ -108,7 +108,7 @@ def test_a_new_title_reaches_the_home_page_and_a_deleted_post_its_404(served) ->
     ids=["mkdocs.yml", "a page of docs/", "a template"],
 )
 def test_anything_but_posts_needs_the_full_build(served, change: str) -> None:
-    root, posts, plugin, site = served
+    root, _posts, plugin, _site = served
     stamp = inputs_stamp(plugin.incremental.last.config)
     path = root / change
     later(path, (path.read_text("utf-8") if path.exists() else "# Trang\n") + "\n")
@@ -118,7 +118,7 @@ def test_anything_but_posts_needs_the_full_build(served, change: str) -> None:
 
 def test_another_plugin_needs_the_full_build(served) -> None:
     """A refresh stands in for bantin's events only: another plugin's would be skipped."""
-    root, posts, plugin, site = served
+    _root, posts, plugin, _site = served
     config = plugin.incremental.last.config
     config.plugins["search"] = object()
     try:
