@@ -1,8 +1,8 @@
 """What ``bantin serve`` keeps between its builds is dropped when what it was made from changes.
 
-The leads (each article's first paragraph, printed by cards and feeds) are kept under the
-digest of the article's Markdown for one generation: the bytes of ``mkdocs.yml`` (Markdown
-extensions, settings) and bantin's version. Posts (``posts/cache.py``) and compiled templates
+The leads (each article's first paragraph, printed by cards and feeds) are kept with the
+article's Markdown for one generation: the Markdown extensions and settings of ``mkdocs.yml``
+and bantin's version. Posts (``posts/cache.py``) and compiled templates
 (Jinja's checksum of the source) have their own tests; the whole preview is compared with a
 clean build in ``test_preview_equals_build.py``.
 """

@@ -20,6 +20,9 @@ answers for every page:
 * output files of pages, feeds and photos that the new build no longer has
   are deleted, so the browser gets the 404 page.
 
+When only posts changed, a save does not run MkDocs' build at all: the site
+is refreshed in place (:mod:`.refresh`), with the state kept here.
+
 What a save does not redo: the search index and the bulletins' PDFs (both
 kept from the first build; ``make build`` makes them from the current posts).
 
