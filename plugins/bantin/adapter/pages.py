@@ -218,8 +218,10 @@ class SitePages:
         """
         self.files = files
         self._boxes = BoxRenderer(env)
-        for file in files.documentation_pages():
-            if file.page is not None and file.page.content is not None:
+        known = files.src_uris
+        for uri, route in self.model.routes.items():
+            file = known.get(uri) if isinstance(route.view, PostView) else None
+            if file is not None and file.page is not None and file.page.content is not None:
                 self.finish_article(file.page)
 
     def finish_article(self, page: Page) -> None:

@@ -156,7 +156,12 @@ def _refresh(plugin: BantinPlugin, config: MkDocsConfig) -> bool:
             Page(None, file, config)
         else:
             _forget(file.page)
-    preview.choose(files, pages.article_sources(), (page.file.src_uri for page in last.nav.pages))
+    preview.choose(
+        files,
+        pages.article_sources(),
+        (page.file.src_uri for page in last.nav.pages),
+        answer=False,
+    )
     for file in shown:
         if file.src_uri in preview.to_read and file.page is not None:
             _populate_page(file.page, config, files)
@@ -169,7 +174,7 @@ def _refresh(plugin: BantinPlugin, config: MkDocsConfig) -> bool:
             file.copy_file()
     _build_theme_template("404.html", env, files, config, last.nav)
     lazy = {os.path.join(config.site_dir, name): name for name in LAZY_TEMPLATES}
-    preview.finish(files, config.site_dir, lazy)
+    preview.finish(files, config.site_dir, lazy, shown)
     return True
 
 
