@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any, Protocol
 
 from ..core.errors import Problem, Severity
+from ..core.memo import NoMemo, PerObject
 from ..core.text import fold_key
 from .model import Indicator
 
@@ -87,30 +88,41 @@ class IndicatorSeries:
         return len({fold_key(unit) for unit in self.units}) > 1
 
 
-def collect_series(posts: Iterable[Reporting]) -> list[IndicatorSeries]:
-    """Group every reported indicator by ``id``; series sorted by label, points by date."""
+def collect_series(
+    posts: Iterable[Reporting],
+    memo: PerObject[Reporting, tuple[SeriesPoint, ...]] | None = None,
+) -> list[IndicatorSeries]:
+    """Group every reported indicator by ``id``; series sorted by label, points by date.
+
+    ``memo``: each post's points from an earlier build (``bantin serve``).
+    """
+    kept = memo if memo is not None else NoMemo[Reporting, tuple[SeriesPoint, ...]]()
     groups: dict[str, list[SeriesPoint]] = {}
     for post in posts:
-        for indicator in post.indicators:
-            if not isinstance(indicator, Indicator):
-                continue
-            groups.setdefault(indicator.id, []).append(
-                SeriesPoint(
-                    date=post.date,
-                    value=indicator.value,
-                    unit=indicator.unit,
-                    reporting_unit=post.unit,
-                    url=post.url,
-                    title=post.title,
-                    indicator=indicator,
-                    path=getattr(post, "path", ""),
-                )
-            )
+        for point in kept.get(post, _points):
+            groups.setdefault(point.indicator.id, []).append(point)
     series = [
         IndicatorSeries(ident, tuple(sorted(points, key=lambda p: (p.date, p.url))))
         for ident, points in groups.items()
     ]
     return sorted(series, key=lambda s: (fold_key(s.label), s.id))
+
+
+def _points(post: Reporting) -> tuple[SeriesPoint, ...]:
+    return tuple(
+        SeriesPoint(
+            date=post.date,
+            value=indicator.value,
+            unit=indicator.unit,
+            reporting_unit=post.unit,
+            url=post.url,
+            title=post.title,
+            indicator=indicator,
+            path=getattr(post, "path", ""),
+        )
+        for indicator in post.indicators
+        if isinstance(indicator, Indicator)
+    )
 
 
 def latest_points(series: Sequence[IndicatorSeries], limit: int) -> list[SeriesPoint]:

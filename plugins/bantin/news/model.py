@@ -95,7 +95,7 @@ class NewsModel(HasProblems):
         bodies, body_problems = prepare_bodies(
             news.posts, parsed.memo("bodies") if parsed is not None else None
         )
-        series = collect_series(news.posts)
+        series = collect_series(news.posts, parsed.memo("series") if parsed is not None else None)
         routes = news_routes(
             news,
             per_page=settings.per_page,
