@@ -199,15 +199,35 @@ def prepare(size: int, work: Path, seed: int, variants: list[str]) -> dict[str, 
     want = f"{size} {seed} {Path(corpus.__file__).stat().st_mtime_ns} {Path(__file__).stat().st_mtime_ns}"
     sites = {v: root / v for v in VARIANTS}
     if not (stamp.exists() and stamp.read_text() == want):
+        # Photos and PDFs made by an earlier run are kept (cached by content), as a
+        # ward's own site keeps them.
+        kept = work / f".kept-cache-{size}"
+        if (sites["bantin"] / ".cache").is_dir():
+            shutil.rmtree(kept, ignore_errors=True)
+            (sites["bantin"] / ".cache").rename(kept)
         shutil.rmtree(root, ignore_errors=True)
         root.mkdir(parents=True)
         started = time.perf_counter()
         corpus.write_corpus(size, sites["bantin"], seed)
+        if kept.is_dir():
+            kept.rename(sites["bantin"] / ".cache")
         make_floor(sites["bantin"], sites["floor"])
         make_blog(sites["bantin"], sites["blog"])
         stamp.write_text(want)
         print(f"# corpus of {size} posts written in {time.perf_counter() - started:.0f} s: {root}")
     return {v: sites[v] for v in variants}
+
+
+PDF_ON = "      bulletins:\n        enabled: true\n"
+PDF_OFF = PDF_ON + "        pdf: false\n"
+
+
+def set_pdf(site: Path, on: bool) -> None:
+    """Bulletin PDFs on or off in the bantin site (``--no-pdf``)."""
+    config = site / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(PDF_OFF, PDF_ON)
+    assert PDF_ON in text
+    config.write_text(text if on else text.replace(PDF_ON, PDF_OFF), "utf-8")
 
 
 # --- building and measuring ------------------------------------------------------------
@@ -318,6 +338,12 @@ def main(argv: list[str] | None = None) -> int:
         "--cold", action="store_true", help="no warm-up: count making photos and PDFs too"
     )
     parser.add_argument(
+        "--no-pdf",
+        action="store_true",
+        help="bantin without bulletin PDFs (each month's PDF takes WeasyPrint tens of seconds "
+        "the first time; the web bulletins, search, feeds, indicators, views and photos stay on)",
+    )
+    parser.add_argument(
         "--work",
         type=Path,
         help="folder for corpora and sites (kept, reused); default: a temp folder",
@@ -337,6 +363,11 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[tuple[str, int], Result] = {}
     try:
         sites = {size: prepare(size, work, args.seed, variants) for size in sizes}
+        if "bantin" in variants:
+            for size in sizes:
+                set_pdf(sites[size]["bantin"], not args.no_pdf)
+            if args.no_pdf:
+                print("# bantin: bulletin PDFs off (--no-pdf)")
         if "bantin" in variants and not args.cold:
             # A ward rebuilds a site whose photos and bulletin PDFs are already made
             # (cached by content under .cache/): one build first fills those caches.
