@@ -258,11 +258,14 @@ def main(argv: list[str] | None = None) -> int:
         log.close()
         if temp is not None:
             temp.cleanup()
-    worst = max((t for _, t in results if t is not None), default=None)
-    met = worst is not None and all(t is not None for _, t in results) and worst < TARGET
+    # The target is for saving a post (issue 11); mkdocs.yml and templates take a full build.
+    posts_only = [(name, took) for name, took in results if "mkdocs.yml" not in name]
+    worst = max((t for _, t in posts_only if t is not None), default=None)
+    met = worst is not None and all(t is not None for _, t in posts_only) and worst < TARGET
     print(
-        f"slowest change: {worst if worst is None else round(worst, 2)} s "
-        f"(target < {TARGET:g} s at 10,000 posts: {'met' if met else 'NOT met'})"
+        f"slowest change to a post: {worst if worst is None else round(worst, 2)} s "
+        f"(target < {TARGET:g} s at 10,000 posts: {'met' if met else 'NOT met'}); "
+        "mkdocs.yml is a full build, without a time target"
     )
     return 0
 
