@@ -227,6 +227,7 @@ class IncrementalPreview:
             return
         outputs = {f.abs_dest_path for f in files}  # normalised by MkDocs
         outputs.update(os.path.normpath(os.path.join(site_dir, name)) for name in _THEME_OUTPUTS)
+        outputs.update(os.path.normpath(path) for path in (templates or {}))
         if self.rebuilding:
             root = os.path.normpath(site_dir) + os.sep
             for gone in sorted(self.outputs - outputs):

@@ -50,8 +50,9 @@ log = get_plugin_logger(__name__)
 
 # Plugins whose events a refresh stands in for: bantin's own.
 OWN_PLUGINS = frozenset({"bantin", "bantin-atomic"})
-# Drawn on request after a refresh (MkDocs draws them on every build).
-LAZY_TEMPLATES = ("sitemap.xml",)
+# Drawn at once after a refresh; the theme's other pages (the sitemaps), which
+# MkDocs draws on every build, are drawn on request.
+EAGER_TEMPLATES = ("404.html",)
 
 
 def inputs_stamp(config: MkDocsConfig) -> str:
@@ -172,8 +173,13 @@ def _refresh(plugin: BantinPlugin, config: MkDocsConfig) -> bool:
         new = id(file) not in before and not file.is_documentation_page()
         if new and InclusionLevel.is_in_serve(file.inclusion):
             file.copy_file()
-    _build_theme_template("404.html", env, files, config, last.nav)
-    lazy = {os.path.join(config.site_dir, name): name for name in LAZY_TEMPLATES}
+    for name in EAGER_TEMPLATES:
+        _build_theme_template(name, env, files, config, last.nav)
+    lazy = {
+        os.path.join(config.site_dir, name): name
+        for name in sorted(config.theme.static_templates)
+        if name not in EAGER_TEMPLATES
+    }
     preview.finish(files, config.site_dir, lazy, shown)
     return True
 
