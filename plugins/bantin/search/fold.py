@@ -47,10 +47,6 @@ _OLD_PLACEMENT = re.compile(
     r"|([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?![^\W\d_])"
 )
 
-# đ -> ḏ (folds to d; see the module docstring). Shown back as đ.
-D_STROKE = str.maketrans({"đ": "\u1e0f", "Đ": "\u1e0e"})
-D_STROKE_BACK = str.maketrans({"\u1e0f": "đ", "\u1e0e": "Đ"})
-
 
 def _new_placement(match: re.Match[str]) -> str:
     first = match.group(1) or match.group(3)
@@ -66,9 +62,12 @@ def tone_placement(text: str) -> str:
 
 def index_form(text: str) -> str:
     """The spelling Pagefind indexes and searches: NFC, new tone placement, ``đ`` as ``ḏ``."""
-    return tone_placement(text).translate(D_STROKE)
+    # đ -> ḏ (folds to d; see the module docstring), shown back as đ. str.replace,
+    # not str.translate: translate looks every character of a whole page up in a
+    # dict (a tenth of a 1,000-post build).
+    return tone_placement(text).replace("đ", "\u1e0f").replace("Đ", "\u1e0e")
 
 
 def display_form(text: str) -> str:
     """Undo the ``đ`` substitution for showing indexed text to readers."""
-    return text.translate(D_STROKE_BACK)
+    return text.replace("\u1e0f", "đ").replace("\u1e0e", "Đ")
