@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
+from watchdog.observers.api import BaseObserver
 
 from ..news.model import NewsModel
 from .config import BantinConfig
@@ -35,6 +36,7 @@ from .refresh import inputs_stamp, quick_builder, refresh
 from .search import check_search_config, index_site
 from .settings import site_settings
 from .theme import TEMPLATES, add_stylesheet_bundle, add_theme_layer, drop_raw_templates
+from .watch import system_events
 
 log = get_plugin_logger(__name__)
 
@@ -49,6 +51,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self._nav: Navigation | None = None
         # ``bantin serve`` (MkDocs' dirty mode): pages drawn on request after a save.
         self.incremental: IncrementalPreview | None = None
+        self._events: BaseObserver | None = None  # the system's file events (watch.py)
 
     @property
     def pages(self) -> SitePages:
@@ -127,9 +130,16 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                 server.watch(str(folder))
         if self.incremental is not None:
             quick_builder(server, lambda: refresh(self))
+            if self._events is None:
+                self._events = system_events(server, self.pages.model.watched_paths())
         guard_rebuilds(server, config.site_dir, self.incremental)
         if self.incremental is not None:
             install(server, self.incremental)
+
+    def on_shutdown(self) -> None:
+        if self._events is not None:
+            self._events.stop()
+            self._events = None
 
     @event_priority(50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
