@@ -126,3 +126,17 @@ def test_another_plugin_needs_the_full_build(served) -> None:
         assert refresh(plugin) is False
     finally:
         del config.plugins["search"]
+
+
+def test_a_save_heard_twice_is_refreshed_once(served) -> None:
+    """The system's file event and MkDocs' polling both report one save (watch.py): the
+    second call finds nothing changed and leaves the preview as it is."""
+    _root, posts, plugin, _site = served
+    later(posts[0], posts[0].read_text("utf-8") + "\nMột lần lưu.\n")
+    assert refresh(plugin) is True
+    builds, files = plugin.incremental.builds, plugin.incremental.last.files
+    assert refresh(plugin) is True
+    assert plugin.incremental.builds == builds and plugin.incremental.last.files is files
+    later(posts[1], posts[1].read_text("utf-8") + "\nLần lưu khác.\n")
+    assert refresh(plugin) is True
+    assert plugin.incremental.builds == builds + 1

@@ -129,6 +129,7 @@ class IncrementalPreview:
         self.nav_entries: list[Any] | None = None
         self.stamp = ""
         self._stamp = ""  # the stamp of the full build under way
+        self.posts_stamp = ""  # the posts' stamp at the last refresh in place
 
     @property
     def rebuilding(self) -> bool:
@@ -159,6 +160,7 @@ class IncrementalPreview:
         """A full build starts: MkDocs makes every file and page object again."""
         self.memo.clear()
         self._stamp = stamp
+        self.posts_stamp = ""
 
     def choose(
         self,

@@ -32,7 +32,8 @@ import gc
 import hashlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import _build_theme_template, _populate_page
@@ -58,6 +59,14 @@ EAGER_TEMPLATES = ("404.html",)
 def inputs_stamp(config: MkDocsConfig) -> str:
     """Size and time of every input a refresh does not read again: ``mkdocs.yml``,
     ``docs/``, the templates and what ``watch`` names in mkdocs.yml."""
+    folders = [config.docs_dir, str(TEMPLATES), *config.watch]
+    if config.theme.custom_dir:
+        folders.append(config.theme.custom_dir)
+    return stamp_of([config.config_file_path or "", *folders])
+
+
+def stamp_of(paths: Iterable[str | Path]) -> str:
+    """A digest of the size and time of every file at or under ``paths``."""
     found: list[tuple[str, int, int]] = []
 
     def add(path: str) -> None:
@@ -79,16 +88,13 @@ def inputs_stamp(config: MkDocsConfig) -> str:
             else:
                 add(entry.path)
 
-    if config.config_file_path:
-        add(config.config_file_path)
-    folders = [config.docs_dir, str(TEMPLATES), *config.watch]
-    if config.theme.custom_dir:
-        folders.append(config.theme.custom_dir)
-    for folder in folders:
-        if os.path.isdir(folder):
-            walk(folder)
+    for path in map(str, paths):
+        if not path:
+            continue
+        if os.path.isdir(path):
+            walk(path)
         else:
-            add(folder)
+            add(path)
     return hashlib.blake2b(repr(sorted(found)).encode(), digest_size=16).hexdigest()
 
 
@@ -113,6 +119,11 @@ def refresh(plugin: BantinPlugin) -> bool:
     config = last.config
     if not OWN_PLUGINS.issuperset(config.plugins) or preview.stamp != inputs_stamp(config):
         return False
+    # MkDocs' polling sees a save the system's file events (watch.py) reported already:
+    # with nothing changed since the last refresh, there is nothing to do.
+    posts = stamp_of(plugin.pages.model.watched_paths())
+    if posts == preview.posts_stamp:
+        return True
     started = time.monotonic()
     collecting = gc.isenabled()
     gc.disable()  # the last build's objects would be scanned again and again
@@ -120,6 +131,7 @@ def refresh(plugin: BantinPlugin) -> bool:
         with preview.lock:
             done = _refresh(plugin, config)
         if done:
+            preview.posts_stamp = posts
             log.info(
                 f"Xem thử: làm mới tại chỗ (không dựng lại cả trang) trong "
                 f"{time.monotonic() - started:.2f} giây."
