@@ -82,7 +82,7 @@ def markdown_generation(config: MkDocsConfig) -> str:
 
 
 @dataclass
-class _Build:
+class Build:
     """What drawing one page needs from the last build."""
 
     config: MkDocsConfig
@@ -118,7 +118,7 @@ class IncrementalPreview:
         # Output path -> the page (or theme template) drawn on request.
         self.stale: dict[str, Page | str] = {}
         self.outputs: set[str] = set()  # every output path of the last build
-        self._build: _Build | None = None
+        self._build: Build | None = None
         self._read: set[str] = set()  # src_uris MkDocs reads in this build
         self.templates = TemplateCodeCache()
         self.parsed = ParsedPosts()
@@ -137,7 +137,7 @@ class IncrementalPreview:
         return self.builds > 0
 
     @property
-    def last(self) -> _Build | None:
+    def last(self) -> Build | None:
         """The last build, once it is over."""
         return self._build if self.builds > 0 and not self.phase else None
 
@@ -210,7 +210,7 @@ class IncrementalPreview:
     ) -> None:
         """MkDocs is about to write files (``on_env``)."""
         self.phase = "draw"
-        self._build = _Build(config, files, nav, env)
+        self._build = Build(config, files, nav, env)
 
     def finish(
         self,

@@ -29,11 +29,9 @@ compares every page served after a sequence of edits with a clean build.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import _build_theme_template, _populate_page
@@ -42,9 +40,11 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 
+from ..core.files import stamp_of
 from .theme import TEMPLATES
 
 if TYPE_CHECKING:
+    from .incremental import Build, IncrementalPreview
     from .plugin import BantinPlugin
 
 log = get_plugin_logger(__name__)
@@ -63,39 +63,6 @@ def inputs_stamp(config: MkDocsConfig) -> str:
     if config.theme.custom_dir:
         folders.append(config.theme.custom_dir)
     return stamp_of([config.config_file_path or "", *folders])
-
-
-def stamp_of(paths: Iterable[str | Path]) -> str:
-    """A digest of the size and time of every file at or under ``paths``."""
-    found: list[tuple[str, int, int]] = []
-
-    def add(path: str) -> None:
-        try:
-            info = os.stat(path)
-        except OSError:
-            found.append((path, -1, -1))
-            return
-        found.append((path, info.st_size, info.st_mtime_ns))
-
-    def walk(folder: str) -> None:
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            return
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                walk(entry.path)
-            else:
-                add(entry.path)
-
-    for path in map(str, paths):
-        if not path:
-            continue
-        if os.path.isdir(path):
-            walk(path)
-        else:
-            add(path)
-    return hashlib.blake2b(repr(sorted(found)).encode(), digest_size=16).hexdigest()
 
 
 def quick_builder(server: Any, refresh: Callable[[], bool]) -> None:
@@ -129,7 +96,7 @@ def refresh(plugin: BantinPlugin) -> bool:
     gc.disable()  # the last build's objects would be scanned again and again
     try:
         with preview.lock:
-            done = _refresh(plugin, config)
+            done = _refresh(plugin, preview, last)
         if done:
             preview.posts_stamp = posts
             log.info(
@@ -142,11 +109,8 @@ def refresh(plugin: BantinPlugin) -> bool:
             gc.enable()
 
 
-def _refresh(plugin: BantinPlugin, config: MkDocsConfig) -> bool:
-    preview = plugin.incremental
-    last = preview.last if preview is not None else None
-    if preview is None or last is None:
-        return False
+def _refresh(plugin: BantinPlugin, preview: IncrementalPreview, last: Build) -> bool:
+    config = last.config
     preview.start(config)
     pages = plugin.start_pages(config, same_settings=True)
     if preview.nav_entries is not None and pages.nav_entries(config) != preview.nav_entries:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -72,6 +73,41 @@ _REASONS = {
     errno.EXDEV: "hai thư mục nằm trên hai ổ đĩa khác nhau",
     errno.EBUSY: "thư mục đang bận hoặc là điểm gắn kết (mount point)",
 }
+
+
+def stamp_of(paths: Iterable[str | Path], skip: Callable[[str], bool] | None = None) -> str:
+    """A digest of the size and modification time of every file at or under ``paths``
+    (``skip(path)``: a file left out). Equal stamps: nothing was written, added or
+    removed in between. A digest, because callers compare it often."""
+    found: list[tuple[str, int, int]] = []
+
+    def walk(folder: str) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path)
+            elif skip is None or not skip(entry.path):
+                try:
+                    info = entry.stat()
+                except OSError:
+                    continue
+                found.append((entry.path, info.st_size, info.st_mtime_ns))
+
+    for path in map(str, paths):
+        if not path:
+            continue
+        if os.path.isdir(path):
+            walk(path)
+            continue
+        try:
+            info = os.stat(path)
+            found.append((path, info.st_size, info.st_mtime_ns))
+        except OSError:
+            found.append((path, -1, -1))  # a missing file is a state too
+    return hashlib.blake2b(repr(sorted(found)).encode(), digest_size=16).hexdigest()
 
 
 def disk_reason(exc: OSError) -> str:
