@@ -1,14 +1,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.sitekit import REPO, TinySite
+from tests.sitekit import REPO, TinySite, strict_build
 
 
 @pytest.fixture
@@ -20,15 +18,7 @@ def tiny(tmp_path: Path) -> TinySite:
 def build_demo(target: Path) -> Path:
     """Build the repository's demo ward site into ``target`` (strict: no warning allowed)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795219200"}
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    strict_build(REPO, env, target)
     return target
 
 

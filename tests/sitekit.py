@@ -167,6 +167,19 @@ class TinySite:
         return pages
 
 
+def strict_build(cwd: Path, env: dict[str, str], out: Path | None = None) -> None:
+    """``mkdocs build --strict`` of the site in ``cwd`` (into ``out``); any warning fails."""
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *(["-d", str(out)] if out else [])],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def manifest(root: Path) -> dict[str, str]:
     """The tree byte for byte: ``{relative path: sha256 | 'dir' | '-> target'}``, hidden files too.
 

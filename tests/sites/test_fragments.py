@@ -12,13 +12,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.sitekit import REPO, manifest
+from tests.sitekit import REPO, manifest, strict_build
 
 sys.path.insert(0, str(REPO / "bench"))
 import corpus
@@ -33,15 +32,7 @@ def build(root: Path, out: Path, *, reuse: bool) -> None:
         "SOURCE_DATE_EPOCH": "1798736400",
         "BANTIN_FRAGMENTS": "on" if reuse else "off",
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    strict_build(root, env, out)
 
 
 def assert_same_site(root: Path, tmp_path: Path) -> dict[str, str]:

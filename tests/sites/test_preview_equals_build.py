@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitekit import REPO, free_port, wait_for
+from tests.sitekit import REPO, free_port, strict_build, wait_for
 
 sys.path.insert(0, str(REPO / "bench"))
 import corpus
@@ -91,15 +91,7 @@ def differences(root: Path, clean: Path, base: str, env: dict[str, str]) -> list
     text = (clean / "mkdocs.yml").read_text("utf-8")
     text = re.sub(r"(?m)^site_url: .*$", f"site_url: {base}", text)
     (clean / "mkdocs.yml").write_text(text, "utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=clean,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    strict_build(clean, env)
     files = sorted(p for p in (clean / "site").rglob("*") if p.is_file())
     assert len(files) > 100
     different = []

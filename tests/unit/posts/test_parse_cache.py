@@ -36,6 +36,17 @@ def load(root: Path, parsed: ParsedPosts):
     return load_posts(options_for(root, indicator_parser=parse_indicators, parsed=parsed))
 
 
+def one_post_loaded(root: Path) -> tuple[Path, ParsedPosts]:
+    """A site with one post (49 households) and its photo, loaded once into a cache."""
+    (root / "docs").mkdir()
+    (root / "posts" / "anh").mkdir(parents=True)
+    (root / "posts" / "anh" / "trao-qua.jpg").write_bytes(b"\xff\xd8\xff\xd9")
+    path = write(root, "bai.md")
+    parsed = ParsedPosts()
+    assert load(root, parsed).posts[0].indicators[0].value == 49
+    return path, parsed
+
+
 def test_unchanged_files_are_not_parsed_again(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     for n in range(3):
@@ -52,12 +63,7 @@ def test_unchanged_files_are_not_parsed_again(tmp_path: Path) -> None:
 
 
 def test_a_changed_file_is_parsed_again_with_its_indicators(tmp_path: Path) -> None:
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "posts" / "anh").mkdir(parents=True)
-    (tmp_path / "posts" / "anh" / "trao-qua.jpg").write_bytes(b"\xff\xd8\xff\xd9")
-    path = write(tmp_path, "bai.md")
-    parsed = ParsedPosts()
-    assert load(tmp_path, parsed).posts[0].indicators[0].value == 49
+    path, parsed = one_post_loaded(tmp_path)
     write(tmp_path, "bai.md", households=51)
     post = load(tmp_path, parsed).posts[0]
     assert parsed.parsed == 2
@@ -121,12 +127,7 @@ def test_a_file_not_written_since_is_not_read_and_one_rewritten_in_place_is(
 
     from bantin.posts import frontmatter
 
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "posts" / "anh").mkdir(parents=True)
-    (tmp_path / "posts" / "anh" / "trao-qua.jpg").write_bytes(b"\xff\xd8\xff\xd9")
-    path = write(tmp_path, "bai.md")
-    parsed = ParsedPosts()
-    assert load(tmp_path, parsed).posts[0].indicators[0].value == 49
+    path, parsed = one_post_loaded(tmp_path)
     reads: list[Path] = []
     original = Path.read_bytes
 
