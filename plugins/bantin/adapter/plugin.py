@@ -63,7 +63,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """Remember whether this is the preview server (only it shows drafts) and whether
         it is ``bantin serve`` (``mkdocs serve --dirty``), which draws pages on request."""
         self.command = command
-        if command == "serve" and dirty and self.incremental is None:
+        # A new command starts afresh: MkDocs keeps plugin objects across the configs
+        # one process loads, and a kept preview would take a new site for a rebuild.
+        self.incremental = None
+        if command == "serve" and dirty:
             self.incremental = IncrementalPreview(
                 finish=lambda page: self.pages.finish_article(page),
                 printed=lambda page: self.pages.printed_articles(page),
