@@ -140,3 +140,19 @@ def test_a_save_heard_twice_is_refreshed_once(served) -> None:
     later(posts[1], posts[1].read_text("utf-8") + "\nLần lưu khác.\n")
     assert refresh(plugin) is True
     assert plugin.incremental.builds == builds + 1
+
+
+def test_a_broken_post_is_shown_on_the_pages_after_a_refresh(served) -> None:
+    """A save that breaks a post: the refresh leaves it out and every page (the 404 page
+    too) carries the Vietnamese panel naming the file, as a full preview build does."""
+    _root, posts, plugin, site = served
+    broken = posts[0]
+    page = site / post_url(broken) / "index.html"
+    assert page.exists()
+    text = broken.read_text("utf-8")
+    later(broken, re.sub(r"(?m)^date: .*$", "date: 31/02/2020 09:00", text, count=1))
+    assert refresh(plugin) is True
+    home = draw(plugin, site, "")
+    assert "bt-preview-problems" in home and broken.name in home
+    assert broken.name in (site / "404.html").read_text("utf-8")
+    assert not page.exists(), "the broken post is left out until it is mended"
