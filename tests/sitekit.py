@@ -118,11 +118,11 @@ class TinySite:
         path.write_text(f"---\n{front.rstrip()}\n---\n\n{body}\n", encoding="utf-8")
         return path
 
-    def build(self, *args: str, strict: bool = True) -> BuildRun:
+    def build(self, *args: str, strict: bool = True, env: dict[str, str] | None = None) -> BuildRun:
         command = [sys.executable, "-m", "mkdocs", "build", "-f", str(self.root / "mkdocs.yml")]
         if strict:
             command.append("--strict")
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
         done = subprocess.run(
             [*command, *args], capture_output=True, text=True, env=env, cwd=self.root, timeout=300
         )
@@ -159,7 +159,10 @@ class TinySite:
         from bantin.search.fold import display_form
 
         pages: dict[str, dict[str, Any]] = {}
-        for path in sorted((self.site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        bundle = self.site / "pagefind"
+        listed = json.loads((bundle / "bantin-parts.json").read_text(encoding="utf-8"))
+        fragments = [bundle / "fragment", *(bundle / part / "fragment" for part in listed["parts"])]
+        for path in sorted(p for folder in fragments for p in folder.glob("*.pf_fragment")):
             data = gzip.decompress(path.read_bytes())
             assert data.startswith(b"pagefind_dcd"), path
             fragment = json.loads(display_form(data[12:].decode("utf-8")))

@@ -4,6 +4,7 @@ placements, đ, exact spelling first, bytes fetched, keyboard, escaping, 360/128
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -72,6 +73,22 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> TinySite:
 @pytest.fixture(scope="module")
 def variants_url(variants: TinySite) -> Iterator[str]:
     server, url = serve(variants.site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def parted_url(variants: TinySite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same site with its index in parts of two pages, as a large archive's is."""
+    parted = TinySite(tmp_path_factory.mktemp("parted") / "ward")
+    shutil.copytree(
+        variants.root, parted.root, ignore=shutil.ignore_patterns("site"), dirs_exist_ok=True
+    )
+    run = parted.build(env={"BANTIN_SEARCH_PART_PAGES": "2"})
+    assert run.ok, run.output
+    parts = json.loads((parted.site / "pagefind" / "bantin-parts.json").read_text("utf-8"))
+    assert parts == {"parts": ["parts/2/", "parts/3/"]}
+    server, url = serve(parted.site)
     yield url
     server.shutdown()
 
@@ -312,3 +329,21 @@ def test_enter_before_the_search_has_loaded(page, base_url: str) -> None:
     held[0].continue_()
     wait_for_results(page, "dan van kheo")
     assert DAN_VAN_KHEO in " ".join(page.locator(".bt-search__link").all_text_contents())
+
+
+def test_an_index_in_parts_finds_what_one_index_finds(page, variants_url, parted_url) -> None:
+    queries = ["hoả táng", "thuý", "đường", "duong", "dương", "tin"]
+    page.goto(variants_url)
+    open_search(page)
+    whole = {q: set(search(page, q)) for q in queries}
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(parted_url)
+    open_search(page)
+    for query in queries:
+        assert set(search(page, query)) == whole[query], query
+    assert whole["duong"] >= {"Sửa đường phố cũ", "Lớp dương cầm thiếu nhi", "Ghi chép duong pho"}
+    # Every part was read, with the first part's script and WebAssembly only.
+    assert any("/pagefind/parts/2/" in u for u in requests)
+    assert any("/pagefind/parts/3/" in u for u in requests)
+    assert sum(u.split("?")[0].endswith("pagefind.js") for u in requests) == 1

@@ -17,7 +17,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -25,6 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 from watchdog.observers.api import BaseObserver
 
 from ..news.model import NewsModel
+from ..search.pagefind import SearchIndexer
 from .config import BantinConfig
 from .headings import use_vietnamese_heading_ids
 from .incremental import IncrementalPreview, install, quiet_dirty_notice
@@ -33,7 +34,7 @@ from .messages import translate_post_messages
 from .pages import SitePages
 from .preview import PreviewProblems, guard_rebuilds
 from .refresh import inputs_stamp, quick_builder, refresh
-from .search import check_search_config, index_site
+from .search import add_page, check_search_config, finish_index, start_index
 from .settings import site_settings
 from .theme import TEMPLATES, add_stylesheet_bundle, add_theme_layer, drop_raw_templates
 from .watch import system_events
@@ -52,6 +53,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         # ``bantin serve`` (MkDocs' dirty mode): pages drawn on request after a save.
         self.incremental: IncrementalPreview | None = None
         self._events: BaseObserver | None = None  # the system's file events (watch.py)
+        self._index: SearchIndexer | None = None  # this build's search index, fed page by page
+        self._files: Files | None = None
 
     @property
     def pages(self) -> SitePages:
@@ -140,6 +143,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             install(server, self.incremental)
 
     def on_shutdown(self) -> None:
+        self.drop_index()
         if self._events is not None:
             self._events.stop()
             self._events = None
@@ -188,8 +192,15 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         return self.pages.page_content(page, html, remember)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Register Vietnamese filters, the ``bantin`` global, autoescaping, feeds and redirects."""
-        return self.prepare_env(env, config, files)
+        """Register Vietnamese filters, the ``bantin`` global, autoescaping, feeds and redirects;
+        start the search index of a full build (``bantin serve`` keeps its first one)."""
+        env = self.prepare_env(env, config, files)
+        self.drop_index()
+        rebuilding = self.incremental is not None and self.incremental.rebuilding
+        if self.pages.model.settings.search and not rebuilding:
+            self._index = start_index(config)
+            self._files = files
+        return env
 
     def prepare_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """:meth:`on_env`, also run by ``bantin serve``'s refresh in place."""
@@ -214,9 +225,18 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """The route's view; an article's box, an issue page's articles."""
         return self.pages.page_context(context, page)
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    def _on_post_page_markup(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Correct the few spots where Material's markup is not valid HTML."""
         return self.preview.inject(fix_material_markup(output))
+
+    @event_priority(-100)
+    def _on_post_page_search(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """The page as written (after every plugin), for the search index."""
+        if self._index is not None:
+            add_page(self._index, page.file.dest_uri, output)
+        return output
+
+    on_post_page = CombinedEvent(_on_post_page_markup, _on_post_page_search)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -243,5 +263,20 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             problems = bulletins.write_pdfs(config)
             if problems:
                 raise PluginError("\n".join(str(p) for p in problems))
-        if self.pages.model.settings.search:
-            index_site(config)
+        if self._index is not None and self._files is not None:
+            index, self._index = self._index, None
+            try:
+                finish_index(index, self._files)
+            finally:
+                index.close()
+                self._files = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.drop_index()
+
+    def drop_index(self) -> None:
+        """Abandon an unfinished search index (a failed build): stop Pagefind, remove its copies."""
+        if self._index is not None:
+            self._index.close()
+        self._index = None
+        self._files = None

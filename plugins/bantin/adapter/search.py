@@ -1,23 +1,31 @@
-"""Site search: Pagefind runs over the staging folder at the end of every build.
+"""Site search: Pagefind indexes the pages as the build draws them.
 
-The index is built before ``bantin-atomic`` swaps the folder into place, so
-the live site and its index always match; a failed index fails the build and
-the last good site stays. Material's own ``search`` plugin (lunr, which sends
-the whole index to every reader) is not used: the header's search button opens
-bantin's dialog (``partials/search.html``, ``bantin-search.js``).
+Each page drawn is handed to :class:`~bantin.search.pagefind.SearchIndexer`
+as MkDocs writes it (its search copy is made then, not read back from the
+output), and Pagefind indexes them in parts beside the build. The index is
+finished before ``bantin-atomic`` swaps the folder into place, so the live
+site and its index always match; a failed index fails the build and the last
+good site stays. Material's own ``search`` plugin (lunr, which sends the whole
+index to every reader) is not used: the header's search button opens bantin's
+dialog (``partials/search.html``, ``bantin-search.js``).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
 
-from ..search.pagefind import SearchIndexError, build_index
+from ..search.pagefind import PART_PAGES, SearchIndexer, SearchIndexError
 
 log = get_plugin_logger(__name__)
+
+# Pages per Pagefind run (its memory); for developers and tests, not for staff.
+PART_PAGES_VARIABLE = "BANTIN_SEARCH_PART_PAGES"
 
 
 def check_search_config(config: MkDocsConfig) -> None:
@@ -30,11 +38,44 @@ def check_search_config(config: MkDocsConfig) -> None:
         )
 
 
-def index_site(config: MkDocsConfig) -> None:
-    """Write ``pagefind/`` into the folder being built (the staging folder under bantin-atomic)."""
+def start_index(config: MkDocsConfig) -> SearchIndexer:
+    """An index of the folder being built (the staging folder under bantin-atomic)."""
     language = str(config.theme.get("language") or "vi")
+    given = os.environ.get(PART_PAGES_VARIABLE, "").strip()
+    if given and not (given.isdigit() and int(given) > 0):
+        raise PluginError(
+            f"Biến môi trường {PART_PAGES_VARIABLE}={given!r} phải là một số nguyên dương "
+            f"(số trang mỗi phần chỉ mục tìm kiếm, mặc định {PART_PAGES}). Hãy sửa hoặc bỏ biến này."
+        )
     try:
-        result = build_index(Path(config.site_dir), language=language)
+        return SearchIndexer(
+            Path(config.site_dir), language=language, part_pages=int(given or PART_PAGES)
+        )
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
-    log.info(f"Chỉ mục tìm kiếm (Pagefind): {result.pages} trang.")
+
+
+def add_page(indexer: SearchIndexer, dest_uri: str, output: str) -> None:
+    try:
+        indexer.add(dest_uri, output)
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def finish_index(indexer: SearchIndexer, files: Files) -> None:
+    """Index the HTML the build copied rather than drew, then write ``pagefind/``.
+
+    Those are HTML files in ``docs/`` and, in a ``--dirty`` build, the pages it
+    did not draw again.
+    """
+    rest = (
+        file.dest_uri
+        for file in files
+        if file.dest_uri.endswith(".html") and not indexer.seen(file.dest_uri)
+    )
+    try:
+        indexer.add_files(rest)
+        result = indexer.finish()
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
+    log.info(f"Chỉ mục tìm kiếm (Pagefind): {result.pages} trang, {result.parts} phần.")

@@ -1,19 +1,29 @@
-"""Build the site's search index with Pagefind, inside the folder being built.
+"""Build the site's search index with Pagefind, while the site is being built.
 
 Pagefind (https://pagefind.app, the ``pagefind[extended]`` package ships its
-binary) reads the finished HTML and writes a ``pagefind/`` folder of small
-files: the reader's browser fetches only the pieces of the index that the
-words typed need, so one search on a 10,000-post site costs a few hundred KB,
-not the whole index.
+binary) reads HTML and writes a ``pagefind/`` folder of small files: the
+reader's browser fetches only the pieces of the index that the words typed
+need, so one search on a 10,000-post site costs a few hundred KB, not the
+whole index.
 
 Only pages marked ``data-pagefind-body`` (articles and the site's own pages)
-are indexed; menus, sidebars and lists carry ``data-pagefind-ignore`` or sit
-outside the marked element. The pages are not given to Pagefind as they are:
-a copy of each, in a temporary folder, is written in :func:`~.fold.index_form`
+are indexed. Pagefind is not given the published pages but a search copy of
+each (:func:`search_copy`): the marked part alone, in :func:`~.fold.index_form`
 (one tone placement, ``đ`` as ``ḏ``) so that "hoả"/"hỏa" and "duong"/"đường"
 find each other, and in :func:`~.opening.opening_form` (the opening in full,
 every further word once) so that the index pieces stay small on a large
-archive. The published pages are never changed.
+archive. The copy is made from the page as it is drawn, so the build does
+not read its own output back; the index Pagefind writes is the same as from
+the whole page, since Pagefind reads nothing outside the marked part.
+
+**Parts.** Pagefind holds about 300 KB of memory per page it indexes (about
+3 GB for 10,000 articles) whatever the size of its input. So the pages go to
+Pagefind in parts of :data:`PART_PAGES`, each indexed by its own run while
+the build goes on drawing pages (Pagefind works on the second core), one run
+at a time. The first part is the ``pagefind/`` bundle; each further one is
+``pagefind/parts/N/``, listed in ``pagefind/bantin-parts.json``, and the
+search page merges them (Pagefind's ``mergeIndex``). A site of fewer pages
+has one part, exactly the bundle a single run would write.
 
 Run while the site is still in its staging folder, so the index goes live in
 the same swap as the pages it describes. This module knows nothing of MkDocs.
@@ -21,20 +31,28 @@ the same swap as the pages it describes. This module knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from ..core.errors import Problem
 from .fold import index_form
 from .opening import opening_form
 
 BUNDLE_DIR = "pagefind"
-MARKER = b"data-pagefind-body"
+PARTS_DIR = "parts"
+PARTS_FILE = "bantin-parts.json"
+MARKER = "data-pagefind-body"
+# Pages per Pagefind run: about 300 MB of memory each (measured with Pagefind
+# 1.5.2 on bench/corpus.py articles), next to the build's own.
+PART_PAGES = 1000
 # Pagefind's ready-made interfaces; bantin has its own (bantin-search.js).
 UNUSED_FILES = (
     "pagefind-ui.js",
@@ -45,6 +63,9 @@ UNUSED_FILES = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
+# A merged part is read by the first part's script and WebAssembly: it keeps
+# only its own index.
+PART_FILES = ("pagefind-entry.json", "fragment", "index", "filter")
 TIMEOUT_SECONDS = 900
 EMPTY_WORD = "bantinchuacobaiviet"
 # Words per index piece (Pagefind counts them in word positions). Pagefind 1.5.2
@@ -69,6 +90,7 @@ class SearchIndexError(Exception):
 @dataclass(frozen=True)
 class IndexResult:
     pages: int
+    parts: int
     bundle: Path
 
 
@@ -98,12 +120,13 @@ def find_executable() -> Path:
 def pages_to_index(site_dir: Path) -> list[Path]:
     """HTML files (relative to ``site_dir``) with a ``data-pagefind-body`` element."""
     found: list[Path] = []
+    marker = MARKER.encode()
     for folder, dirs, files in os.walk(site_dir):
         dirs.sort()
         for name in sorted(files):
             if name.endswith(".html"):
                 path = Path(folder, name)
-                if MARKER in path.read_bytes():
+                if marker in path.read_bytes():
                     found.append(path.relative_to(site_dir))
     return found
 
@@ -112,6 +135,8 @@ def pages_to_index(site_dir: Path) -> list[Path]:
 # "display_title[data-bt-display-title]"``): copied as written, so a result
 # shows "Hoả táng" as the author wrote it while "hỏa" and "hoả" find it alike.
 _DISPLAY_ATTRIBUTE = re.compile(r'( data-bt-display-[a-z]+="[^"]*")')
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
 
 
 def index_copy(html: str) -> str:
@@ -120,82 +145,269 @@ def index_copy(html: str) -> str:
     return "".join(part if i % 2 else index_form(part) for i, part in enumerate(parts))
 
 
+def _element_at(html: str, marker: int) -> tuple[int, int] | None:
+    """Start and end of the element whose start tag holds the ``marker`` position."""
+    start = html.rfind("<", 0, marker)
+    name = _TAG_NAME.match(html, start) if start >= 0 else None
+    if name is None or ">" in html[start:marker]:
+        return None  # the word is text (say, in a code sample), not an attribute
+    tag = re.compile(rf"<(/?){name.group(1)}[\s/>]", re.I)
+    depth = 0
+    for found in tag.finditer(html, start):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            end = html.find(">", found.end() - 1)
+            return (start, end + 1) if end >= 0 else None
+    return None
+
+
+def marked_parts(html: str) -> list[str] | None:
+    """Every ``data-pagefind-body`` element of ``html``, whole; ``None`` if unsure.
+
+    Pagefind reads nothing else of a page that has one (its language is given,
+    its title comes from the ``<h1>`` inside). ``None``: an element whose end
+    cannot be told by counting its tags, to be indexed from the whole page.
+    """
+    parts: list[str] = []
+    at = html.find(MARKER)
+    while at >= 0:
+        element = _element_at(html, at)
+        if element is None:
+            at = html.find(MARKER, at + len(MARKER))
+            continue
+        start, end = element
+        if end <= start:
+            return None
+        parts.append(html[start:end])
+        at = html.find(MARKER, end)
+    return parts if parts else None
+
+
+def search_copy(html: str, language: str = "vi") -> str | None:
+    """What Pagefind reads of a published page; ``None`` for a page it should not index."""
+    if MARKER not in html:
+        return None
+    parts = marked_parts(html)
+    if parts is None:
+        page = html
+    else:
+        title = _TITLE.search(html)
+        page = (
+            f'<!doctype html><html lang="{language}"><head><meta charset="utf-8">'
+            f"{title.group() if title else ''}</head><body>{''.join(parts)}</body></html>"
+        )
+    return opening_form(index_copy(page))
+
+
+class SearchIndexer:
+    """The search index of one build, fed page by page as the pages are drawn.
+
+    ``add`` writes each page's search copy into a temporary folder; every
+    :data:`PART_PAGES` pages, Pagefind indexes that part in the background.
+    ``finish`` indexes the last part, waits, and returns what was built;
+    ``close`` abandons the work (a failed build). A failed Pagefind run raises
+    :class:`SearchIndexError` and leaves no ``pagefind/`` folder behind.
+    """
+
+    def __init__(
+        self,
+        site_dir: Path,
+        *,
+        language: str = "vi",
+        executable: Path | None = None,
+        shown_as: str = "site",
+        part_pages: int = PART_PAGES,
+    ) -> None:
+        self.site_dir = Path(site_dir)
+        self.language = language
+        self.executable = executable or find_executable()
+        self.shown_as = shown_as
+        self.part_pages = part_pages
+        self.bundle = self.site_dir / BUNDLE_DIR
+        self.pages = 0
+        self._work = Path(tempfile.mkdtemp(prefix="bantin-search-"))
+        self._filled = 0  # pages in the part being filled
+        self._parts = 0  # parts closed (numbered from 1)
+        self._waiting: list[int] = []
+        self._running: tuple[int, subprocess.Popen[bytes], IO[bytes]] | None = None
+        self._seen: set[str] = set()
+
+    def seen(self, rel: str) -> bool:
+        """Whether the page at ``rel`` (relative to the site, with ``/``) was given to :meth:`add`."""
+        return rel in self._seen
+
+    def add(self, rel: str, html: str) -> None:
+        """The page written at ``rel``; indexed if it has a marked part."""
+        self._seen.add(rel)
+        copy = search_copy(html, self.language)
+        if copy is None:
+            return
+        target = self._source(self._parts + 1) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(copy, encoding="utf-8")
+        self.pages += 1
+        self._filled += 1
+        if self._filled >= self.part_pages:
+            self._close_part()
+        self._pump()
+
+    def add_files(self, rels: Iterable[str]) -> None:
+        """Pages already on disk in the site (copied as they are, or kept by a ``--dirty`` build)."""
+        for rel in rels:
+            path = self.site_dir / rel
+            if path.suffix == ".html" and path.is_file():
+                self.add(rel, path.read_text(encoding="utf-8", errors="replace"))
+
+    def finish(self) -> IndexResult:
+        """Index what is left, wait for every part and put the bundle in place."""
+        try:
+            if self._filled or not self._parts:
+                if not self.pages:
+                    # A site with no article yet still gets a working search. Pagefind
+                    # refuses an empty index, so it holds one placeholder word nobody types.
+                    self._source(1).mkdir(parents=True, exist_ok=True)
+                    (self._source(1) / "index.html").write_text(
+                        f'<!doctype html><html lang="{self.language}"><body>'
+                        f"<main {MARKER}>{EMPTY_WORD}</main></body></html>",
+                        encoding="utf-8",
+                    )
+                self._close_part()
+            while self._running is not None or self._waiting:
+                if self._running is not None:
+                    self._reap(wait=True)
+                self._pump()
+            self._tidy()
+        except BaseException:
+            self.close()
+            raise
+        self.close()
+        return IndexResult(pages=self.pages, parts=self._parts, bundle=self.bundle)
+
+    def close(self) -> None:
+        """Stop any Pagefind run and remove the search copies (idempotent)."""
+        if self._running is not None:
+            _, process, log = self._running
+            self._running = None
+            process.kill()
+            process.wait()
+            log.close()
+        shutil.rmtree(self._work, ignore_errors=True)
+
+    # --- parts ------------------------------------------------------------------
+
+    def _source(self, part: int) -> Path:
+        return self._work / f"part-{part}"
+
+    def _output(self, part: int) -> Path:
+        return self.bundle if part == 1 else self.bundle / PARTS_DIR / str(part)
+
+    def _close_part(self) -> None:
+        self._parts += 1
+        self._filled = 0
+        self._waiting.append(self._parts)
+
+    def _pump(self) -> None:
+        """Launch the next part if Pagefind is idle (one run at a time: its memory)."""
+        if self._running is not None:
+            self._reap(wait=False)
+        if self._running is None and self._waiting:
+            self._launch(self._waiting.pop(0))
+
+    def _launch(self, part: int) -> None:
+        if part == 1 and self.bundle.exists():
+            raise self._failed(
+                "đã có sẵn (có lẽ từ thư mục docs/), nhưng đường dẫn này dành cho chỉ mục "
+                "tìm kiếm. Hãy đổi tên hoặc xoá thư mục 'pagefind' trong docs/.",
+                remove=False,
+            )
+        command = [
+            str(self.executable),
+            "--site",
+            str(self._source(part)),
+            "--output-path",
+            str(self._output(part)),
+            "--force-language",
+            self.language,
+            "--quiet",
+        ]
+        log = (self._work / f"part-{part}.log").open("w+b")
+        try:
+            process = subprocess.Popen(
+                command,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": CHUNK_SIZE},
+            )
+        except OSError as exc:
+            log.close()
+            raise self._failed(
+                f"không chạy được Pagefind để tạo chỉ mục tìm kiếm ({exc}). Trang đang chạy "
+                "được giữ nguyên; hãy cài lại các gói của bantin rồi dựng lại."
+            ) from None
+        self._running = (part, process, log)
+
+    def _reap(self, *, wait: bool) -> None:
+        assert self._running is not None
+        part, process, log = self._running
+        if wait:
+            try:
+                process.wait(timeout=TIMEOUT_SECONDS)
+            except subprocess.TimeoutExpired:
+                raise self._failed(
+                    f"Pagefind chạy quá {TIMEOUT_SECONDS} giây mà chưa xong. Trang đang chạy "
+                    "được giữ nguyên; hãy thử dựng lại."
+                ) from None
+        elif process.poll() is None:
+            return
+        self._running = None
+        log.seek(0)
+        output = log.read().decode("utf-8", errors="replace").strip().splitlines()[-5:]
+        log.close()
+        if process.returncode != 0 or not (self._output(part) / "pagefind-entry.json").is_file():
+            raise self._failed(
+                "Pagefind không tạo được chỉ mục tìm kiếm; trang đang chạy được giữ nguyên. "
+                "Thông báo của Pagefind: " + (" / ".join(output) or "(không có)")
+            )
+        shutil.rmtree(self._source(part), ignore_errors=True)
+
+    def _tidy(self) -> None:
+        for name in UNUSED_FILES:
+            (self.bundle / name).unlink(missing_ok=True)
+        parts = []
+        for part in range(2, self._parts + 1):
+            output = self._output(part)
+            for path in output.iterdir():
+                if path.name not in PART_FILES and not path.name.endswith(".pf_meta"):
+                    shutil.rmtree(path) if path.is_dir() else path.unlink()
+            parts.append(f"{PARTS_DIR}/{part}/")
+        (self.bundle / PARTS_FILE).write_text(json.dumps({"parts": parts}), encoding="utf-8")
+
+    def _failed(self, message: str, *, remove: bool = True) -> SearchIndexError:
+        self.close()
+        if remove:
+            shutil.rmtree(self.bundle, ignore_errors=True)
+        return SearchIndexError(Problem(path=f"{self.shown_as}/{BUNDLE_DIR}", message=message))
+
+
 def build_index(
     site_dir: Path,
     *,
     language: str = "vi",
     executable: Path | None = None,
     shown_as: str = "site",
+    part_pages: int = PART_PAGES,
 ) -> IndexResult:
-    """Index ``site_dir`` into ``site_dir/pagefind``; raise :class:`SearchIndexError` on failure."""
-    executable = executable or find_executable()
-    bundle = site_dir / BUNDLE_DIR
-    if bundle.exists():
-        raise SearchIndexError(
-            Problem(
-                path=f"{shown_as}/{BUNDLE_DIR}",
-                message="đã có sẵn (có lẽ từ thư mục docs/), nhưng đường dẫn này dành cho chỉ "
-                "mục tìm kiếm. Hãy đổi tên hoặc xoá thư mục 'pagefind' trong docs/.",
-            )
-        )
-    pages = pages_to_index(site_dir)
-    with tempfile.TemporaryDirectory(prefix="bantin-search-") as tmp:
-        source = Path(tmp)
-        for rel in pages:
-            target = source / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            text = (site_dir / rel).read_text(encoding="utf-8", errors="replace")
-            target.write_text(opening_form(index_copy(text)), encoding="utf-8")
-        if not pages:
-            # A site with no article yet still gets a working search. Pagefind
-            # refuses an empty index, so it holds one placeholder word nobody types.
-            (source / "index.html").write_text(
-                f'<!doctype html><html lang="{language}"><body>'
-                f"<main data-pagefind-body>{EMPTY_WORD}</main></body></html>",
-                encoding="utf-8",
-            )
-        _run(executable, source, bundle, language, shown_as)
-    for name in UNUSED_FILES:
-        (bundle / name).unlink(missing_ok=True)
-    return IndexResult(pages=len(pages), bundle=bundle)
-
-
-def _run(executable: Path, source: Path, bundle: Path, language: str, shown_as: str) -> None:
-    command = [
-        str(executable),
-        "--site",
-        str(source),
-        "--output-path",
-        str(bundle),
-        "--force-language",
-        language,
-        "--quiet",
-    ]
+    """Index the finished site in ``site_dir`` into ``site_dir/pagefind``."""
+    indexer = SearchIndexer(
+        site_dir,
+        language=language,
+        executable=executable,
+        shown_as=shown_as,
+        part_pages=part_pages,
+    )
     try:
-        done = subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_SECONDS,
-            check=False,
-            env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": CHUNK_SIZE},
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        shutil.rmtree(bundle, ignore_errors=True)
-        raise SearchIndexError(
-            Problem(
-                path=f"{shown_as}/{BUNDLE_DIR}",
-                message=f"không chạy được Pagefind để tạo chỉ mục tìm kiếm ({exc}). Trang "
-                "đang chạy được giữ nguyên; hãy cài lại các gói của bantin rồi dựng lại.",
-            )
-        ) from None
-    if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        shutil.rmtree(bundle, ignore_errors=True)
-        output = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise SearchIndexError(
-            Problem(
-                path=f"{shown_as}/{BUNDLE_DIR}",
-                message="Pagefind không tạo được chỉ mục tìm kiếm; trang đang chạy được giữ "
-                "nguyên. Thông báo của Pagefind: " + (" / ".join(output) or "(không có)"),
-            )
-        )
+        indexer.add_files(rel.as_posix() for rel in pages_to_index(Path(site_dir)))
+    except BaseException:
+        indexer.close()
+        raise
+    return indexer.finish()

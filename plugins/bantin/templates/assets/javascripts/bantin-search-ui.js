@@ -93,8 +93,13 @@ export async function start(dialog) {
 
   const bundle = new URL(dialog.getAttribute("data-bundle"), document.baseURI);
   const pagefind = await import(new URL("pagefind.js", bundle).href);
-  await pagefind.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: EXCERPT_WORDS });
+  const options = { baseUrl: new URL("..", bundle).pathname, excerptLength: EXCERPT_WORDS };
+  await pagefind.options(options);
   await pagefind.init();
+  // A large archive is indexed in parts (bantin.search.pagefind): the first is
+  // this bundle, the others are merged into every search.
+  const listed = await fetch(new URL("bantin-parts.json", bundle)).then((r) => (r.ok ? r.json() : { parts: [] }));
+  await Promise.all(listed.parts.map((part) => pagefind.mergeIndex(new URL(part, bundle).pathname, options)));
 
   let seq = 0;
   let timer = 0;
