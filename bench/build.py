@@ -19,8 +19,9 @@ each ``mkdocs build`` in a fresh child process:
 
 Runs alternate (a, b, c, then b, c, a, ...) so a busy machine slows each alike,
 and the median of the runs is reported. Wall time, CPU time (user + system of
-the child) and peak memory (the child's maximum resident set) come from the
-child's resource usage. Ratios within one run are what to compare between
+the child) come from the child's resource usage; peak memory is the largest
+sum of resident sets of the child and the processes it starts (Pagefind), as
+sampled by ``bench/memory.py``. Ratios within one run are what to compare between
 machines. The page weight of an article with an indicator box, the home page and a
 listing is measured on bantin's output in Chromium at phone width, as a
 first visit fetches it (``bench/weight.py``: gzip as ``deploy/nginx.conf``
@@ -47,6 +48,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
+import memory
 import weight
 
 REPO = corpus.REPO
@@ -247,12 +249,17 @@ def timed_build(site: Path) -> Run:
             stdout=out,
             stderr=subprocess.STDOUT,
         )
+        sampler = memory.TreePeak(child.pid)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
+        tree = sampler.stop()
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise SystemExit(f"build failed in {site} (exit {child.returncode}); see {log}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    # The tree's sampled sum (build and indexer together), never less than the
+    # largest single process's exact peak (a spike between two samples).
+    peak_mb = max(tree / 2**20, usage.ru_maxrss / 1024)
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak_mb)
 
 
 def count_output(site: Path) -> tuple[int, int]:
