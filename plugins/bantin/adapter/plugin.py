@@ -25,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 from watchdog.observers.api import BaseObserver
 
 from ..news.model import NewsModel
-from ..search.pagefind import SearchIndexer
+from ..search.worker import BackgroundIndexer
 from .config import BantinConfig
 from .headings import use_vietnamese_heading_ids
 from .incremental import IncrementalPreview, install, quiet_dirty_notice
@@ -53,7 +53,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         # ``bantin serve`` (MkDocs' dirty mode): pages drawn on request after a save.
         self.incremental: IncrementalPreview | None = None
         self._events: BaseObserver | None = None  # the system's file events (watch.py)
-        self._index: SearchIndexer | None = None  # this build's search index, fed page by page
+        self._index: BackgroundIndexer | None = None  # this build's search index, fed page by page
         self._files: Files | None = None
 
     @property

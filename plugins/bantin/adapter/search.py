@@ -1,8 +1,9 @@
 """Site search: Pagefind indexes the pages as the build draws them.
 
-Each page drawn is handed to :class:`~bantin.search.pagefind.SearchIndexer`
-as MkDocs writes it (its search copy is made then, not read back from the
-output), and Pagefind indexes them in parts beside the build. The index is
+Each page drawn is handed, as MkDocs writes it, to the indexer running in a
+process of its own (:class:`~bantin.search.worker.BackgroundIndexer`): the
+search copies are made there, not read back from the output, and Pagefind
+indexes them in parts while the build goes on. The index is
 finished before ``bantin-atomic`` swaps the folder into place, so the live
 site and its index always match; a failed index fails the build and the last
 good site stays. Material's own ``search`` plugin (lunr, which sends the whole
@@ -20,7 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
-from ..search.pagefind import PART_PAGES, SearchIndexer, SearchIndexError
+from ..search.pagefind import PART_PAGES, SearchIndexError
+from ..search.worker import BackgroundIndexer
 
 log = get_plugin_logger(__name__)
 
@@ -38,7 +40,7 @@ def check_search_config(config: MkDocsConfig) -> None:
         )
 
 
-def start_index(config: MkDocsConfig) -> SearchIndexer:
+def start_index(config: MkDocsConfig) -> BackgroundIndexer:
     """An index of the folder being built (the staging folder under bantin-atomic)."""
     language = str(config.theme.get("language") or "vi")
     given = os.environ.get(PART_PAGES_VARIABLE, "").strip()
@@ -48,21 +50,21 @@ def start_index(config: MkDocsConfig) -> SearchIndexer:
             f"(số trang mỗi phần chỉ mục tìm kiếm, mặc định {PART_PAGES}). Hãy sửa hoặc bỏ biến này."
         )
     try:
-        return SearchIndexer(
+        return BackgroundIndexer(
             Path(config.site_dir), language=language, part_pages=int(given or PART_PAGES)
         )
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
 
 
-def add_page(indexer: SearchIndexer, dest_uri: str, output: str) -> None:
+def add_page(indexer: BackgroundIndexer, dest_uri: str, output: str) -> None:
     try:
         indexer.add(dest_uri, output)
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
 
 
-def finish_index(indexer: SearchIndexer, files: Files) -> None:
+def finish_index(indexer: BackgroundIndexer, files: Files) -> None:
     """Index the HTML the build copied rather than drew, then write ``pagefind/``.
 
     Those are HTML files in ``docs/`` and, in a ``--dirty`` build, the pages it

@@ -183,20 +183,27 @@ def marked_parts(html: str) -> list[str] | None:
     return parts if parts else None
 
 
-def search_copy(html: str, language: str = "vi") -> str | None:
-    """What Pagefind reads of a published page; ``None`` for a page it should not index."""
+def marked_page(html: str, language: str = "vi") -> str | None:
+    """The page reduced to its marked parts (and title); ``None`` for a page not indexed.
+
+    Cheap (string search), and the same again when given its own result.
+    """
     if MARKER not in html:
         return None
     parts = marked_parts(html)
     if parts is None:
-        page = html
-    else:
-        title = _TITLE.search(html)
-        page = (
-            f'<!doctype html><html lang="{language}"><head><meta charset="utf-8">'
-            f"{title.group() if title else ''}</head><body>{''.join(parts)}</body></html>"
-        )
-    return opening_form(index_copy(page))
+        return html
+    title = _TITLE.search(html)
+    return (
+        f'<!doctype html><html lang="{language}"><head><meta charset="utf-8">'
+        f"{title.group() if title else ''}</head><body>{''.join(parts)}</body></html>"
+    )
+
+
+def search_copy(html: str, language: str = "vi") -> str | None:
+    """What Pagefind reads of a published page; ``None`` for a page it should not index."""
+    page = marked_page(html, language)
+    return None if page is None else opening_form(index_copy(page))
 
 
 class SearchIndexer:

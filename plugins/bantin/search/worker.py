@@ -1,0 +1,193 @@
+"""The search index built in a process of its own, on the machine's other core.
+
+Making each page's search copy (folding, then lxml for the opening) and
+running Pagefind cost about a fifth of a large build when done between two
+pages. :class:`BackgroundIndexer` keeps only the cheap part in the build's
+process (cutting the page down to its marked part, :func:`~.pagefind.marked_page`)
+and hands each page to ``python -m bantin.search.worker``, which runs a
+:class:`~.pagefind.SearchIndexer` on it. Messages are pickled over the child's
+standard input and output: the child is this same Python and this same bantin.
+
+A failure in the child (Pagefind failing, the child dying) is reported by
+:meth:`BackgroundIndexer.finish` as the :class:`~.pagefind.SearchIndexError`
+it would have raised in the build's own process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from ..core.errors import Problem
+from .pagefind import (
+    BUNDLE_DIR,
+    PART_PAGES,
+    IndexResult,
+    SearchIndexer,
+    SearchIndexError,
+    find_executable,
+    marked_page,
+)
+
+# Seconds to wait for the child to stop when the build is abandoned.
+STOP_SECONDS = 10
+
+
+class BackgroundIndexer:
+    """:class:`~.pagefind.SearchIndexer`'s interface, with the work done in a child process."""
+
+    def __init__(
+        self,
+        site_dir: Path,
+        *,
+        language: str = "vi",
+        executable: Path | None = None,
+        shown_as: str = "site",
+        part_pages: int = PART_PAGES,
+    ) -> None:
+        self.language = language
+        self.site_dir = Path(site_dir)
+        self.shown_as = shown_as
+        settings = {
+            "site_dir": str(self.site_dir),
+            "language": language,
+            "executable": str(executable or find_executable()),
+            "shown_as": shown_as,
+            "part_pages": part_pages,
+        }
+        self._seen: set[str] = set()
+        self._child = subprocess.Popen(
+            [sys.executable, "-m", "bantin.search.worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        self._send(("start", settings))
+
+    def seen(self, rel: str) -> bool:
+        return rel in self._seen
+
+    def add(self, rel: str, html: str) -> None:
+        self._seen.add(rel)
+        page = marked_page(html, self.language)
+        if page is not None:
+            self._send(("add", rel, page))
+
+    def add_files(self, rels: Iterable[str]) -> None:
+        for rel in rels:
+            path = self.site_dir / rel
+            if path.suffix == ".html" and path.is_file():
+                self.add(rel, path.read_text(encoding="utf-8", errors="replace"))
+
+    def finish(self) -> IndexResult:
+        try:
+            self._send(("finish",))
+            assert self._child.stdout is not None
+            reply = pickle.load(self._child.stdout)
+        except (EOFError, pickle.UnpicklingError, OSError):
+            self.close()
+            raise self._died() from None
+        self.close()
+        if reply[0] == "error":
+            raise SearchIndexError(reply[1])
+        result: IndexResult = reply[1]
+        return result
+
+    def close(self) -> None:
+        """Stop the child (it stops Pagefind and removes its copies); idempotent."""
+        child = self._child
+        if child.poll() is None:
+            try:
+                self._send(("close",))
+                assert child.stdin is not None
+                child.stdin.close()
+                child.wait(timeout=STOP_SECONDS)
+            except (OSError, subprocess.TimeoutExpired, SearchIndexError):
+                child.kill()
+                child.wait()
+        for stream in (child.stdin, child.stdout):
+            if stream is not None and not stream.closed:
+                stream.close()
+
+    def _send(self, message: tuple[Any, ...]) -> None:
+        stdin = self._child.stdin
+        assert stdin is not None
+        try:
+            pickle.dump(message, stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            stdin.flush()
+        except (BrokenPipeError, ValueError, OSError):
+            self.close()
+            raise self._died() from None
+
+    def _died(self) -> SearchIndexError:
+        return SearchIndexError(
+            Problem(
+                path=f"{self.shown_as}/{BUNDLE_DIR}",
+                message="tiến trình tạo chỉ mục tìm kiếm dừng đột ngột (mã thoát "
+                f"{self._child.poll()}). Trang đang chạy được giữ nguyên; hãy dựng lại.",
+            )
+        )
+
+
+def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
+    """The child: index the pages it is sent; answer ``finish`` with the result or the problem."""
+    indexer: SearchIndexer | None = None
+    problem: Problem | None = None
+    try:
+        while True:
+            try:
+                message = pickle.load(inbox)
+            except EOFError:
+                return
+            kind = message[0]
+            if kind == "start":
+                settings = message[1]
+                try:
+                    indexer = SearchIndexer(
+                        Path(settings["site_dir"]),
+                        language=settings["language"],
+                        executable=Path(settings["executable"]),
+                        shown_as=settings["shown_as"],
+                        part_pages=settings["part_pages"],
+                    )
+                except SearchIndexError as exc:
+                    problem = exc.problem
+            elif kind == "add" and indexer is not None and problem is None:
+                try:
+                    indexer.add(message[1], message[2])
+                except SearchIndexError as exc:
+                    problem = exc.problem
+            elif kind == "finish":
+                reply: tuple[str, object]
+                if problem is not None:
+                    reply = ("error", problem)
+                elif indexer is None:
+                    reply = ("error", Problem(path=BUNDLE_DIR, message="chưa bắt đầu."))
+                else:
+                    try:
+                        reply = ("done", indexer.finish())
+                    except SearchIndexError as exc:
+                        reply = ("error", exc.problem)
+                pickle.dump(reply, outbox, protocol=pickle.HIGHEST_PROTOCOL)
+                outbox.flush()
+                return
+            elif kind == "close":
+                return
+    finally:
+        if indexer is not None:
+            indexer.close()
+
+
+if __name__ == "__main__":
+    # Ctrl+C in the terminal reaches the whole group: the build decides, and the
+    # child stops when its input closes.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Nothing else may write to the pipe the build reads.
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout = sys.stderr
+    serve(sys.stdin.buffer, out)
