@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -139,14 +140,18 @@ def _is_search(url: str) -> bool:
     return "/pagefind/" in url or "bantin-search-ui" in url
 
 
+_PIECE = re.compile(r"/pagefind/(?:parts/\d+/)?(index|fragment|filter)/")
+
+
 def _kind(url: str) -> str:
     """What a fetched file is: an index piece, an excerpt fragment, or the rest."""
-    if "/pagefind/index/" in url:
-        return "index"
-    if "/pagefind/fragment/" in url:
-        return "fragment"
+    piece = _PIECE.search(url)
+    if piece is not None:
+        return piece.group(1)  # of the first part or a further one (pagefind/parts/N/)
     if url.endswith(".pf_meta"):
         return "meta"
+    if url.endswith(("pagefind-entry.json", "bantin-parts.json")):
+        return "entry"
     return "code"  # pagefind.js, its WebAssembly, bantin-search-ui.js
 
 

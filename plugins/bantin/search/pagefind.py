@@ -50,9 +50,12 @@ BUNDLE_DIR = "pagefind"
 PARTS_DIR = "parts"
 PARTS_FILE = "bantin-parts.json"
 MARKER = "data-pagefind-body"
-# Pages per Pagefind run: about 300 MB of memory each (measured with Pagefind
-# 1.5.2 on bench/corpus.py articles), next to the build's own.
-PART_PAGES = 1000
+# Pages per Pagefind run: about 450 MB of memory each (measured with Pagefind
+# 1.5.2 on bench/corpus.py articles), next to the build's own. Each further part
+# also costs a reader's first search its own metadata and index pieces (at
+# 10,000 articles, parts of 1,000 made a search 25-50% heavier than one index):
+# parts as large as the memory target allows (bench/build.py).
+PART_PAGES = 1500
 # Pagefind's ready-made interfaces; bantin has its own (bantin-search.js).
 UNUSED_FILES = (
     "pagefind-ui.js",
