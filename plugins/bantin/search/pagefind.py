@@ -227,7 +227,9 @@ class SearchIndexer:
         executable: Path | None = None,
         shown_as: str = "site",
         part_pages: int = PART_PAGES,
+        work: Path | None = None,
     ) -> None:
+        """``work``: an empty folder for the search copies (default: a new temporary one)."""
         self.site_dir = Path(site_dir)
         self.language = language
         self.executable = executable or find_executable()
@@ -235,7 +237,7 @@ class SearchIndexer:
         self.part_pages = part_pages
         self.bundle = self.site_dir / BUNDLE_DIR
         self.pages = 0
-        self._work = Path(tempfile.mkdtemp(prefix="bantin-search-"))
+        self._work = work or Path(tempfile.mkdtemp(prefix="bantin-search-"))
         self._filled = 0  # pages in the part being filled
         self._parts = 0  # parts closed (numbered from 1)
         self._waiting: list[int] = []

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -54,7 +56,10 @@ class BackgroundIndexer:
         self.language = language
         self.site_dir = Path(site_dir)
         self.shown_as = shown_as
+        # Made here, so that it is removed even if the child dies.
+        self._work = Path(tempfile.mkdtemp(prefix="bantin-search-"))
         settings = {
+            "work": str(self._work),
             "site_dir": str(self.site_dir),
             "language": language,
             "executable": str(executable or find_executable()),
@@ -113,6 +118,7 @@ class BackgroundIndexer:
         for stream in (child.stdin, child.stdout):
             if stream is not None and not stream.closed:
                 stream.close()
+        shutil.rmtree(self._work, ignore_errors=True)
 
     def _send(self, message: tuple[Any, ...]) -> None:
         stdin = self._child.stdin
@@ -154,6 +160,7 @@ def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
                         executable=Path(settings["executable"]),
                         shown_as=settings["shown_as"],
                         part_pages=settings["part_pages"],
+                        work=Path(settings["work"]),
                     )
                 except SearchIndexError as exc:
                     problem = exc.problem

@@ -1,0 +1,61 @@
+"""The search index built in a child process (bantin.search.worker.BackgroundIndexer)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bantin.search.pagefind import SearchIndexError
+from bantin.search.worker import BackgroundIndexer
+
+
+def page(title: str, body: str) -> str:
+    return (
+        f'<!doctype html><html lang="vi"><head><title>{title}</title></head><body>'
+        f"<nav>Trang chủ</nav><article data-pagefind-body><h1>{title}</h1><p>{body}</p>"
+        "</article></body></html>"
+    )
+
+
+def test_pages_are_indexed_in_parts_by_the_child(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    indexer = BackgroundIndexer(site, part_pages=2)
+    indexer.add("a/index.html", page("Đường làng", "Con đường mới."))
+    indexer.add("danh-sach/index.html", "<body><p>Danh sách tin, không tìm.</p></body>")
+    indexer.add("b/index.html", page("Hỏa táng", "Nghĩa trang."))
+    indexer.add("c/index.html", page("Quỹ vì người nghèo", "Đạt 104,81%."))
+    assert indexer.seen("danh-sach/index.html") and not indexer.seen("d/index.html")
+    result = indexer.finish()
+    assert (result.pages, result.parts) == (3, 2)
+    parts = json.loads((site / "pagefind" / "bantin-parts.json").read_text("utf-8"))
+    assert parts == {"parts": ["parts/2/"]}
+    assert (site / "pagefind" / "pagefind.js").is_file() and not indexer._work.exists()
+    assert len(list((site / "pagefind" / "fragment").iterdir())) == 2
+    assert len(list((site / "pagefind" / "parts" / "2" / "fragment").iterdir())) == 1
+
+
+def test_a_child_that_dies_is_a_clear_error(tmp_path: Path) -> None:
+    indexer = BackgroundIndexer(tmp_path, part_pages=2)
+    indexer.add("a/index.html", page("Một", "Một."))
+    indexer._child.kill()
+    indexer._child.wait()
+    with pytest.raises(SearchIndexError, match="dừng đột ngột"):
+        for n in range(200):  # until the pipe to the dead child breaks, or at finish
+            indexer.add(f"p{n}/index.html", page("Bài", "Nội dung " * 500))
+        indexer.finish()
+    assert not (tmp_path / "pagefind").exists()
+    assert not indexer._work.exists()  # its copies too
+
+
+def test_an_abandoned_index_leaves_nothing(tmp_path: Path) -> None:
+    indexer = BackgroundIndexer(tmp_path, part_pages=1)
+    for n in range(3):
+        indexer.add(f"p{n}/index.html", page(f"Bài {n}", "Nội dung."))
+    work = indexer._work
+    assert work.is_dir()
+    indexer.close()
+    indexer.close()  # twice is harmless
+    assert not work.exists()
+    assert indexer._child.poll() is not None
