@@ -15,13 +15,16 @@ it would have raised in the build's own process.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import queue
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -39,6 +42,8 @@ from .pagefind import (
 
 # Seconds to wait for the child to stop when the build is abandoned.
 STOP_SECONDS = 10
+# Pages waiting for the child at most (about 20 KB each): the build waits beyond.
+QUEUE_MESSAGES = 2000
 
 
 class BackgroundIndexer:
@@ -72,6 +77,13 @@ class BackgroundIndexer:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
+        # Pages are written to the child by a thread: drawing the next page never
+        # waits for the child to read the last one (it lags while Pagefind runs).
+        self._outbox: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUE_MESSAGES)
+        self._broken = False
+        self._closed = False
+        self._writer = threading.Thread(target=self._write, name="bantin-search", daemon=True)
+        self._writer.start()
         self._send(("start", settings))
 
     def seen(self, rel: str) -> bool:
@@ -90,45 +102,73 @@ class BackgroundIndexer:
                 self.add(rel, path.read_text(encoding="utf-8", errors="replace"))
 
     def finish(self) -> IndexResult:
-        try:
-            self._send(("finish",))
-            assert self._child.stdout is not None
-            reply = pickle.load(self._child.stdout)
-        except (EOFError, pickle.UnpicklingError, OSError):
-            self.close()
-            raise self._died() from None
+        """Wait for the child to index what is left; its result, or its problem raised."""
+        self._send(("finish",))
+        self._outbox.put(None)
+        self._writer.join()
+        reply: tuple[str, Any] | None = None
+        if not self._broken:
+            try:
+                assert self._child.stdout is not None
+                reply = pickle.load(self._child.stdout)
+            except (EOFError, pickle.UnpicklingError, OSError):
+                reply = None
         self.close()
+        if reply is None:
+            raise self._died()
         if reply[0] == "error":
             raise SearchIndexError(reply[1])
         result: IndexResult = reply[1]
         return result
 
     def close(self) -> None:
-        """Stop the child (it stops Pagefind and removes its copies); idempotent."""
+        """Stop the child (it stops Pagefind) and remove the copies; idempotent, never raises."""
+        if self._closed:
+            return
+        self._closed = True
         child = self._child
-        if child.poll() is None:
-            try:
-                self._send(("close",))
-                assert child.stdin is not None
-                child.stdin.close()
-                child.wait(timeout=STOP_SECONDS)
-            except (OSError, subprocess.TimeoutExpired, SearchIndexError):
-                child.kill()
-                child.wait()
+        if child.poll() is None and not self._broken:
+            self._put_quietly(pickle.dumps(("close",)))
+        self._put_quietly(None)
+        self._writer.join(timeout=STOP_SECONDS)
+        try:
+            child.wait(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
         for stream in (child.stdin, child.stdout):
-            if stream is not None and not stream.closed:
-                stream.close()
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
         shutil.rmtree(self._work, ignore_errors=True)
 
     def _send(self, message: tuple[Any, ...]) -> None:
+        if self._broken or self._closed:
+            self.close()
+            raise self._died()
+        self._outbox.put(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _put_quietly(self, item: bytes | None) -> None:
+        with contextlib.suppress(queue.Full):
+            self._outbox.put(item, timeout=STOP_SECONDS)
+
+    def _write(self) -> None:
+        """The writer thread: messages to the child's input until ``None``."""
         stdin = self._child.stdin
         assert stdin is not None
-        try:
-            pickle.dump(message, stdin, protocol=pickle.HIGHEST_PROTOCOL)
-            stdin.flush()
-        except (BrokenPipeError, ValueError, OSError):
-            self.close()
-            raise self._died() from None
+        while True:
+            data = self._outbox.get()
+            if data is None:
+                break
+            if self._broken:
+                continue  # the child is gone: drain, so nobody waits on a full queue
+            try:
+                stdin.write(data)
+                stdin.flush()
+            except (OSError, ValueError):
+                self._broken = True
+        with contextlib.suppress(OSError, ValueError):
+            stdin.close()  # the child reads to the end and stops
 
     def _died(self) -> SearchIndexError:
         return SearchIndexError(
