@@ -37,7 +37,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -132,6 +132,14 @@ def pages_to_index(site_dir: Path) -> list[Path]:
                 if marker in path.read_bytes():
                     found.append(path.relative_to(site_dir))
     return found
+
+
+def pages_on_disk(site_dir: Path, rels: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """``(rel, html)`` of each HTML file of ``rels`` that exists in ``site_dir``."""
+    for rel in rels:
+        path = site_dir / rel
+        if path.suffix == ".html" and path.is_file():
+            yield rel, path.read_text(encoding="utf-8", errors="replace")
 
 
 # Attribute values Pagefind keeps only to show them (``data-pagefind-meta=
@@ -242,33 +250,23 @@ class SearchIndexer:
         self._parts = 0  # parts closed (numbered from 1)
         self._waiting: list[int] = []
         self._running: tuple[int, subprocess.Popen[bytes], IO[bytes]] | None = None
-        self._seen: set[str] = set()
-
-    def seen(self, rel: str) -> bool:
-        """Whether the page at ``rel`` (relative to the site, with ``/``) was given to :meth:`add`."""
-        return rel in self._seen
 
     def add(self, rel: str, html: str) -> None:
         """The page written at ``rel``; indexed if it has a marked part."""
-        self._seen.add(rel)
-        copy = search_copy(html, self.language)
-        if copy is None:
-            return
+        page = marked_page(html, self.language)
+        if page is not None:
+            self.add_marked(rel, page)
+
+    def add_marked(self, rel: str, page: str) -> None:
+        """A page already cut down by :func:`marked_page` (in the build's own process)."""
         target = self._source(self._parts + 1) / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(copy, encoding="utf-8")
+        target.write_text(opening_form(index_copy(page)), encoding="utf-8")
         self.pages += 1
         self._filled += 1
         if self._filled >= self.part_pages:
             self._close_part()
         self._pump()
-
-    def add_files(self, rels: Iterable[str]) -> None:
-        """Pages already on disk in the site (copied as they are, or kept by a ``--dirty`` build)."""
-        for rel in rels:
-            path = self.site_dir / rel
-            if path.suffix == ".html" and path.is_file():
-                self.add(rel, path.read_text(encoding="utf-8", errors="replace"))
 
     def finish(self) -> IndexResult:
         """Index what is left, wait for every part and put the bundle in place."""
@@ -418,7 +416,9 @@ def build_index(
         part_pages=part_pages,
     )
     try:
-        indexer.add_files(rel.as_posix() for rel in pages_to_index(Path(site_dir)))
+        rels = (rel.as_posix() for rel in pages_to_index(Path(site_dir)))
+        for rel, html in pages_on_disk(Path(site_dir), rels):
+            indexer.add(rel, html)
     except BaseException:
         indexer.close()
         raise

@@ -38,6 +38,7 @@ from .pagefind import (
     SearchIndexError,
     find_executable,
     marked_page,
+    pages_on_disk,
 )
 
 # Seconds to wait for the child to stop when the build is abandoned.
@@ -96,10 +97,9 @@ class BackgroundIndexer:
             self._send(("add", rel, page))
 
     def add_files(self, rels: Iterable[str]) -> None:
-        for rel in rels:
-            path = self.site_dir / rel
-            if path.suffix == ".html" and path.is_file():
-                self.add(rel, path.read_text(encoding="utf-8", errors="replace"))
+        """Pages already on disk in the site (copied as they are, or kept by a ``--dirty`` build)."""
+        for rel, html in pages_on_disk(self.site_dir, rels):
+            self.add(rel, html)
 
     def finish(self) -> IndexResult:
         """Wait for the child to index what is left; its result, or its problem raised."""
@@ -206,7 +206,7 @@ def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
                     problem = exc.problem
             elif kind == "add" and indexer is not None and problem is None:
                 try:
-                    indexer.add(message[1], message[2])
+                    indexer.add_marked(message[1], message[2])
                 except SearchIndexError as exc:
                     problem = exc.problem
             elif kind == "finish":
