@@ -4,8 +4,15 @@
 machine needed: a build at 900 MB that starts an indexer at 600 MB and waits
 for it needs 1.5 GB, and ``ru_maxrss`` says 900 MB. So the tree (the child,
 its children, theirs...) is sampled from ``/proc`` every few milliseconds and
-the largest sum of resident sets is kept. Linux only; elsewhere the sampler
-reports 0 and the caller keeps ``ru_maxrss``.
+the largest sum is kept. Linux only; elsewhere the sampler reports 0 and the
+caller keeps ``ru_maxrss``.
+
+Each process counts its proportional set size (PSS), not its resident set: a
+forked process (bantin's second painter) shares its parent's memory until one
+of them writes to it, and resident sets would count those pages twice. PSS
+splits each shared page between the processes that share it, so the sum is
+what the machine holds. Where the kernel has no ``smaps_rollup`` (before Linux
+4.14) the resident set is used.
 """
 
 from __future__ import annotations
@@ -29,6 +36,13 @@ def _children(pid: int) -> list[int]:
 
 
 def _resident(pid: int) -> int:
+    """Bytes held by ``pid``: its proportional set size, else its resident set."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
     except (OSError, ValueError, IndexError):
@@ -36,7 +50,7 @@ def _resident(pid: int) -> int:
 
 
 def tree_resident(pid: int) -> int:
-    """Bytes resident in ``pid`` and all its descendants now."""
+    """Bytes held by ``pid`` and all its descendants now (shared pages counted once)."""
     total, todo, seen = 0, [pid], set()
     while todo:
         current = todo.pop()

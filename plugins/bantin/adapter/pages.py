@@ -250,6 +250,29 @@ class SitePages:
                 found.append(file.page)
         return found
 
+    def article_files(self, files: Files) -> list[File]:
+        """Every article this build publishes."""
+        known = files.src_uris
+        found = []
+        for uri, route in self.model.routes.items():
+            file = known.get(uri) if isinstance(route.view, PostView) else None
+            if file is not None and file.inclusion.is_included():
+                found.append(file)
+        return found
+
+    def lead_of(self, page: Page) -> str | None:
+        """An article's lead as its reading recorded it (``None``: not an article)."""
+        route = self.model.route(page.file.src_uri)
+        if route is None or not isinstance(route.view, PostView):
+            return None
+        return self.model.site.leads.get(route.view.post)
+
+    def put_lead(self, page: Page, lead: str | None) -> None:
+        """An article's lead, recorded by a second process as it read the article."""
+        route = self.model.route(page.file.src_uri)
+        if lead is not None and route is not None and isinstance(route.view, PostView):
+            self.model.site.leads.put(route.view.post, lead)
+
     def article_sources(self) -> dict[str, str]:
         """Each article's source URI and Markdown."""
         return {

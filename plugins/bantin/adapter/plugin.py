@@ -24,15 +24,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 from watchdog.observers.api import BaseObserver
 
+from ..core.vnformat import format_integer
 from ..news.model import NewsModel
 from ..search.worker import BackgroundIndexer
 from .config import BantinConfig
+from .fork import SecondProcess, choice, wanted
 from .headings import use_vietnamese_heading_ids
 from .incremental import IncrementalPreview, install, quiet_dirty_notice
 from .markup import fix_material_markup
 from .messages import translate_post_messages
 from .pages import SitePages
 from .preview import PreviewProblems, guard_rebuilds
+from .reading import apply, new_pages, only_reader, reader, share
 from .refresh import inputs_stamp, quick_builder, refresh
 from .search import add_page, check_search_config, finish_index, start_index
 from .settings import site_settings
@@ -47,6 +50,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
+        self.dirty = False
         self._pages: SitePages | None = None
         self.preview = PreviewProblems()
         self._nav: Navigation | None = None
@@ -55,6 +59,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self._events: BaseObserver | None = None  # the system's file events (watch.py)
         self._index: BackgroundIndexer | None = None  # this build's search index, fed page by page
         self._files: Files | None = None
+        # Articles being read by a second process (reading.py), from on_nav to on_env.
+        self._reader: SecondProcess | None = None
 
     @property
     def pages(self) -> SitePages:
@@ -66,6 +72,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """Remember whether this is the preview server (only it shows drafts) and whether
         it is ``bantin serve`` (``mkdocs serve --dirty``), which draws pages on request."""
         self.command = command
+        self.dirty = dirty
         # A new command starts afresh: MkDocs keeps plugin objects across the configs
         # one process loads, and a kept preview would take a new site for a rebuild.
         self.incremental = None
@@ -144,6 +151,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_shutdown(self) -> None:
         self.drop_index()
+        self.drop_reader()
         if self._events is not None:
             self._events.stop()
             self._events = None
@@ -163,7 +171,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             log.warning(str(problem))
         return files
 
-    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+    def _on_nav_choose(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation:
         """``bantin serve`` after a save: say which pages MkDocs must read now."""
         self._nav = nav
         if self.incremental is not None:
@@ -174,6 +184,24 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             )
             self.incremental.reading()
         return nav
+
+    @event_priority(-5000)
+    def _on_nav_read(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """A full build: a second process reads a share of the articles while MkDocs
+        reads the rest (after every plugin's ``on_nav``: reading starts next)."""
+        self.drop_reader()
+        if self.command != "build" or self.dirty or not only_reader(config.plugins, self):
+            return nav
+        articles = self.pages.article_files(files)
+        if not wanted(len(articles), choice()):
+            return nav
+        mine = share(articles)
+        new_pages(mine, config)
+        self._reader = SecondProcess(mine, reader(config, files, self.pages.lead_of))
+        self._reader.start()
+        return nav
+
+    on_nav = CombinedEvent(_on_nav_choose, _on_nav_read)
 
     def use_nav(self, nav: Navigation) -> None:
         self._nav = nav
@@ -191,7 +219,23 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         remember = self.incremental.record_lead if self.incremental is not None else None
         return self.pages.page_content(page, html, remember)
 
-    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+    @event_priority(5000)
+    def _on_env_read(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment:
+        """The articles the second process read, before anything uses them."""
+        second, self._reader = self._reader, None
+        if second is not None:
+            for file, state in zip(second.files, second.join(), strict=True):
+                apply(file, state, files, self.pages.put_lead)
+            log.info(
+                f"{format_integer(len(second.files))} bài viết được đọc trong một tiến trình thứ hai."
+            )
+        return env
+
+    def _on_env_prepare(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment:
         """Register Vietnamese filters, the ``bantin`` global, autoescaping, feeds and redirects;
         start the search index of a full build (``bantin serve`` keeps its first one)."""
         env = self.prepare_env(env, config, files)
@@ -201,6 +245,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             self._index = start_index(config)
             self._files = files
         return env
+
+    on_env = CombinedEvent(_on_env_read, _on_env_prepare)
 
     def prepare_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """:meth:`on_env`, also run by ``bantin serve``'s refresh in place."""
@@ -272,7 +318,13 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                 self._files = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.drop_reader()
         self.drop_index()
+
+    def drop_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.abandon()
+        self._reader = None
 
     def drop_index(self) -> None:
         """Abandon an unfinished search index (a failed build): stop Pagefind, remove its copies."""

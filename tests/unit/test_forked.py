@@ -1,0 +1,95 @@
+"""Work in a forked copy of the process (bantin.core.forked): results, log, failures."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from bantin.core.forked import Forked, ForkedError, cores, worth_it
+
+
+def test_the_result_comes_back_from_another_process() -> None:
+    forked = Forked(lambda: {"pid": os.getpid(), "text": "Phường Phúc Lợi " * 100_000})
+    forked.start()
+    result = forked.join()
+    assert result["pid"] != os.getpid()
+    assert result["text"] == "Phường Phúc Lợi " * 100_000  # larger than a pipe's buffer
+
+
+def test_the_childs_log_is_logged_again_by_the_parent(caplog: pytest.LogCaptureFixture) -> None:
+    def work() -> int:
+        logging.getLogger("mkdocs.plugins.thu").warning("cảnh báo từ %s", "tin-1.md")
+        logging.getLogger("bantin.thu").info("ghi chú")
+        return 1
+
+    forked = Forked(work)
+    with caplog.at_level(logging.INFO):  # the child logs at the levels it was forked with
+        forked.start()
+        assert forked.join() == 1
+    assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
+        ("mkdocs.plugins.thu", logging.WARNING, "cảnh báo từ tin-1.md"),
+        ("bantin.thu", logging.INFO, "ghi chú"),
+    ]
+
+
+def test_the_childs_exception_is_raised_by_the_parent() -> None:
+    def work() -> None:
+        raise ValueError("posts/tin-1.md: trường 'date' sai")
+
+    forked = Forked(work)
+    forked.start()
+    with pytest.raises(ValueError, match=r"posts/tin-1\.md: trường 'date' sai"):
+        forked.join()
+
+
+def test_an_exception_that_cannot_travel_is_raised_with_its_text() -> None:
+    class Local(Exception):  # defined in a function: pickle cannot find it again
+        pass
+
+    def work() -> None:
+        raise Local("lỗi riêng")
+
+    forked = Forked(work)
+    forked.start()
+    with pytest.raises(ForkedError, match="Local: lỗi riêng"):
+        forked.join()
+
+
+def test_a_child_that_dies_is_a_clear_error() -> None:
+    forked = Forked(lambda: os.kill(os.getpid(), signal.SIGKILL))
+    forked.start()
+    with pytest.raises(ForkedError, match=r"dừng đột ngột \(mã thoát -9\)"):
+        forked.join()
+
+
+def test_an_abandoned_child_is_stopped_and_reaped(tmp_path: Path) -> None:
+    started = tmp_path / "started"
+
+    def work() -> None:
+        started.write_text("có")
+        threading.Event().wait()
+
+    forked = Forked(work)
+    forked.start()
+    pid = forked._pid
+    assert pid is not None
+    for _ in range(500):
+        if started.exists():
+            break
+        time.sleep(0.01)
+    forked.abandon()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped: no zombie left
+    forked.abandon()  # twice is harmless
+    with pytest.raises(ForkedError, match="chưa được chạy"):
+        forked.join()
+
+
+def test_a_second_core_is_needed() -> None:
+    assert not worth_it(199, 200)
+    assert worth_it(200, 200) is (cores() > 1)
