@@ -112,11 +112,16 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             site_settings(config),
             preview=self.command == "serve",
             parsed=self.incremental.parsed if self.incremental is not None else None,
+            split=self.split_posts,
         )
         make_file = self.incremental.memo.file if self.incremental is not None else File.generated
         self._pages = SitePages(model, make_file, kept.cache if kept is not None else None)
         translate_post_messages(model.post_file_of)
         return self._pages
+
+    def split_posts(self, count: int) -> bool:
+        """Whether a full build reads ``count`` post files in two processes."""
+        return self.command == "build" and not self.dirty and wanted(count, choice())
 
     def report(self, model: NewsModel) -> None:
         """Content problems: a build stops on errors; the preview logs them and shows them on pages."""

@@ -30,7 +30,7 @@ This module knows nothing of MkDocs or Jinja.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -79,16 +79,19 @@ class NewsModel(HasProblems):
         preview: bool,
         now: datetime | None = None,
         parsed: ParsedPosts | None = None,
+        split: Callable[[int], bool] | None = None,
     ) -> NewsModel:
         """Load, check and group every post; ``preview`` (``mkdocs serve``) includes drafts.
 
-        ``parsed``: post files parsed by earlier builds (``bantin serve``).
+        ``parsed``: post files parsed by earlier builds (``bantin serve``);
+        ``split(count)``: whether ``count`` post files are worth reading in two processes.
         """
         options = settings.load_options(
             include_drafts=preview,
             now=now or build_now(),
             indicator_parser=parse_indicators,
             parsed=parsed,
+            split=split,
         )
         loaded = load_posts(options, reserved=RESERVED)
         news = NewsCollection.build(loaded.posts, loaded.categories)

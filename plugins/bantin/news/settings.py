@@ -16,7 +16,7 @@ config classes (``adapter/config.py``); this module knows nothing of MkDocs.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -125,6 +125,7 @@ class Settings:
         now: datetime,
         indicator_parser: IndicatorParser | None = None,
         parsed: ParsedPosts | None = None,
+        split: Callable[[int], bool] | None = None,
     ) -> LoadOptions:
         """What the post loader needs from the settings."""
         return LoadOptions(
@@ -137,6 +138,7 @@ class Settings:
             url_format=self.url_format,
             indicator_parser=indicator_parser,
             parsed=parsed,
+            split=split,
         )
 
 

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from ..core.dates import DateError, has_time, to_vietnam
 from ..core.errors import ContentError, HasProblems, Problem, Severity
+from ..core.forked import shared_map
 from ..core.memo import NoMemo, PerObject
 from ..core.suggest import did_you_mean
 from ..core.text import fold_key, slugify
@@ -56,6 +57,8 @@ class LoadOptions:
     indicator_parser: IndicatorParser | None = None
     # bantin serve: files parsed by its earlier builds (posts/cache.py)
     parsed: ParsedPosts | None = None
+    # Whether this many post files are worth reading in two processes (core/forked.py).
+    split: Callable[[int], bool] | None = None
 
 
 @dataclass
@@ -447,26 +450,31 @@ def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult
             options.indicator_parser,
             site_files(options.posts_dir, options.docs_dir),
         )
-    candidates: list[Post] = []
-    for path, shown in zip(paths, shown_names, strict=True):
+
+    def read(item: tuple[Path, str]) -> tuple[Post | None, list[Problem]]:
+        path, shown = item
         try:
             if options.parsed is None:
                 raw = read_post(path, shown)
             else:
                 raw = read_post(path, shown, options.parsed.parse, options.parsed.kept)
         except ContentError as exc:
-            result.problems.extend(exc.problems)
-            continue
+            return None, list(exc.problems)
         except OSError as exc:
-            result.problems.append(Problem(shown, f"không đọc được tệp ({exc.strerror})."))
-            continue
+            return None, [Problem(shown, f"không đọc được tệp ({exc.strerror}).")]
         if options.parsed is None:
-            post, post_problems = build_post(raw, path, options)
-        else:
-            post, kept = options.parsed.derived(
-                raw, "post", partial(build_post, raw, path, options), checked_against
-            )
-            post_problems = list(kept)
+            return build_post(raw, path, options)
+        post, kept = options.parsed.derived(
+            raw, "post", partial(build_post, raw, path, options), checked_against
+        )
+        return post, list(kept)
+
+    items = list(zip(paths, shown_names, strict=True))
+    # A full build of a large site reads every other file in a second process;
+    # bantin serve keeps what it parsed in this one (options.parsed).
+    split = options.parsed is None and options.split is not None and options.split(len(items))
+    candidates: list[Post] = []
+    for post, post_problems in shared_map(read, items, split=split):
         result.problems.extend(post_problems)
         if post is None:
             continue
