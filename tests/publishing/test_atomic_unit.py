@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bantin.publish import atomic
@@ -324,3 +326,46 @@ def test_deploy_examples_match_what_the_build_writes() -> None:
     assert body((root / "_headers").read_text()) == body(render_static_host(headers))
     example = (root / "nginx-security-headers.example.conf").read_text()
     assert body(example) == body(render_nginx(headers))
+
+
+@pytest.mark.parametrize("allow_exchange", [True, False])
+def test_a_large_old_site_is_removed_by_a_process_of_its_own(
+    tmp_path: Path, allow_exchange: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    removers = tmp_path / "removers.txt"
+    rmtree = shutil.rmtree
+
+    def recorded(path: Path, *args: Any, **kwargs: Any) -> None:
+        with removers.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(atomic.shutil, "rmtree", recorded)
+    site = _tree(tmp_path / "site", {f"{n}/index.html": "cũ" for n in range(300)})
+    staging = atomic.create_staging(site)
+    _tree(staging, {"index.html": "mới"})
+    result = atomic.swap_into_place(staging, site, allow_exchange=allow_exchange, background=True)
+    # Live at once; the old copy goes while the build has already ended.
+    assert _read_tree(site) == {"index.html": "mới"}
+    assert result.left_behind is None
+    for _ in range(1000):
+        if not atomic.leftovers(site):
+            break
+        time.sleep(0.01)
+    assert atomic.leftovers(site) == []
+    assert not _zombie_children()  # the go-between was reaped
+    pids = removers.read_text().split()
+    assert len(pids) == 1 and pids[0] != str(os.getpid())
+
+
+def _zombie_children() -> list[str]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] == "Z" and int(fields[1]) == os.getpid():
+                found.append(proc.name)
+    return found

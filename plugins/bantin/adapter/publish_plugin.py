@@ -59,6 +59,9 @@ log = get_plugin_logger(__name__)
 
 FIRST = 1000
 LAST = -1000
+# Entries in the old site from which it is removed by a process of its own, after
+# the swap (atomic.remove_detached); smaller sites are removed before the build ends.
+BACKGROUND_REMOVAL = 5000
 
 
 class _WarningCounter(logging.Handler):
@@ -248,7 +251,11 @@ class AtomicBuildPlugin(BasePlugin[AtomicBuildConfig]):
 
         snippet = self._write_headers(run, scripts)
         try:
-            result = atomic.swap_into_place(run.staging, run.site_dir)
+            result = atomic.swap_into_place(
+                run.staging,
+                run.site_dir,
+                background=len(run.before or ()) >= BACKGROUND_REMOVAL,
+            )
         except atomic.AtomicBuildError as exc:
             raise PluginError(str(exc)) from None
         run.swapped = True
