@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from bantin.core.forked import Forked, ForkedError, cores, worth_it
+from bantin.core.forked import Forked, ForkedError, cores, shared_map, worth_it
 
 
 def test_the_result_comes_back_from_another_process() -> None:
@@ -93,3 +93,37 @@ def test_an_abandoned_child_is_stopped_and_reaped(tmp_path: Path) -> None:
 def test_a_second_core_is_needed() -> None:
     assert not worth_it(199, 200)
     assert worth_it(200, 200) is (cores() > 1)
+
+
+def test_a_shared_map_keeps_the_order_and_uses_two_processes() -> None:
+    items = list(range(11))
+    result = shared_map(lambda n: (n * n, os.getpid()), items, split=True)
+    assert [square for square, _ in result] == [n * n for n in items]
+    pids = {pid for _, pid in result}
+    assert len(pids) == 2 and os.getpid() in pids
+    assert {pid for _, pid in result[::2]} == {os.getpid()}  # every other item is the child's
+    assert shared_map(lambda n: os.getpid(), items, split=False) == [os.getpid()] * 11
+
+
+def test_a_failure_on_this_side_stops_the_child() -> None:
+    def work(n: int) -> int:
+        if n == 4:  # this process's item
+            raise ValueError("tin-4.md hỏng")
+        return n
+
+    with pytest.raises(ValueError, match="tin-4"):
+        shared_map(work, list(range(6)), split=True)
+    assert not _zombie_children()
+
+
+def _zombie_children() -> list[str]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] == "Z" and int(fields[1]) == os.getpid():
+                found.append(proc.name)
+    return found
