@@ -21,7 +21,7 @@ from bantin.core.files import (
     is_leftover,
 )
 from bantin.importer.batch import collect
-from bantin.posts.loader import discover
+from bantin.posts.discover import discover
 from bantin.posts.unread import candidates
 from bantin.publish.output import inspect_output
 from mkdocs.structure.files import File, Files

@@ -14,8 +14,8 @@ from typing import Any
 from ..core.errors import ContentError, Problem
 from ..core.suggest import did_you_mean
 from ..posts import fields
+from ..posts.discover import display_path
 from ..posts.frontmatter import read_post
-from ..posts.loader import display_path
 from .periods import Period, PeriodError
 
 FIELDS = ("title", "number", "posts", "digest", "editorial_title")

@@ -1,4 +1,5 @@
-"""Loading every post under ``posts/``: discover, read, validate, check uniqueness.
+"""Loading every post under ``posts/``: read and validate each file found by ``discover.py``;
+the rules across posts (unique addresses, tag slugs) are in ``sitewide.py``.
 
 Problems are collected, never raised one at a time, so staff see all of them
 in one run of ``bantin check``.
@@ -6,11 +7,10 @@ in one run of ``bantin check``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
@@ -18,7 +18,6 @@ from urllib.parse import unquote
 from ..core.dates import DateError, has_time, to_vietnam
 from ..core.errors import ContentError, HasProblems, Problem, Severity
 from ..core.forked import shared_map
-from ..core.memo import NoMemo, PerObject
 from ..core.suggest import did_you_mean
 from ..core.text import fold_key, slugify
 from ..images.settings import PROCESSED_SUFFIXES
@@ -34,11 +33,12 @@ from .attachments import (
 )
 from .attachments import resolve as resolve_attachment
 from .cache import ParsedPosts, site_files
+from .discover import discover, display_path
 from .fields import FieldError
 from .frontmatter import RawPost, quote_hint, read_post
 from .model import Category, Image, Post, Tag
-from .tags import tag_slugs
-from .unread import is_hidden, unread_problems
+from .sitewide import categories_of, check_unique, with_tag_slugs
+from .unread import unread_problems
 
 # Parses a post's ``indicators`` list; plugged in by the indicators package so
 # that posts do not depend on it. Returns the parsed items and any problems.
@@ -68,80 +68,6 @@ class LoadResult(HasProblems):
     scheduled: list[Post] = field(default_factory=list)
     skipped_drafts: list[Post] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-
-def display_path(path: Path, root: Path) -> str:
-    """``path`` relative to the site root, with ``/`` (the name staff see in messages)."""
-    text, base = str(path), str(root).rstrip(os.sep) + os.sep
-    if text.startswith(base):  # Path.relative_to, ten times faster: called for every post
-        return text[len(base) :].replace(os.sep, "/")
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-# The same post files are found on every save of ``bantin serve``: their Path objects,
-# slow to make, are kept.
-_path = lru_cache(maxsize=1 << 16)(Path)
-
-
-def discover(posts_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
-    """Every publishable ``.md`` file, sorted; editor leftovers and escaping symlinks skipped."""
-    found: list[Path] = []
-    problems: list[Problem] = []
-    if not posts_dir.is_dir():
-        return found, problems
-    real_root = root.resolve()
-
-    def walk(folder: str) -> None:
-        # os.scandir, not os.walk: a folder's entries say whether they are links
-        # without one more system call per post.
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            return
-        folders: list[str] = []
-        for entry in entries:
-            name = entry.name
-            if entry.is_dir(follow_symlinks=False):
-                if not is_hidden(name):
-                    folders.append(entry.path)
-                continue
-            if not name.endswith(".md") or is_hidden(name):
-                continue
-            path = _path(entry.path)
-            if not entry.is_symlink():  # walked without following links: inside posts/
-                found.append(path)
-                continue
-            try:
-                real = path.resolve(strict=True)
-            except (OSError, RuntimeError):  # a symlink loop or a link to nothing
-                problems.append(
-                    Problem(
-                        display_path(path, root),
-                        "liên kết (symlink) vòng lặp hoặc trỏ tới tệp không còn nên không được "
-                        "đăng. Hãy xoá liên kết đó hoặc chép tệp thật vào thư mục posts/.",
-                        severity=Severity.WARNING,
-                    )
-                )
-                continue
-            if not real.is_relative_to(real_root):
-                problems.append(
-                    Problem(
-                        display_path(path, root),
-                        "liên kết (symlink) trỏ ra ngoài thư mục của trang nên không được đăng. "
-                        "Hãy chép tệp thật vào thư mục posts/.",
-                        severity=Severity.WARNING,
-                    )
-                )
-                continue
-            found.append(path)
-        for sub in folders:
-            walk(sub)
-
-    walk(str(posts_dir))
-    return found, problems
 
 
 def match_category(name: str, categories: Sequence[Category]) -> Category:
@@ -393,44 +319,6 @@ def build_post(
     return post, problems
 
 
-def check_unique(posts: Iterable[Post], reserved: Iterable[str] = ()) -> list[Problem]:
-    """Two sources may never write one output path: URLs and aliases, case- and form-insensitive.
-
-    ``reserved`` are paths the site itself uses; an alias may take neither one
-    of them nor anything under it (``chuyen-muc/thong-bao/`` is the site's).
-    """
-    problems: list[Problem] = []
-    taken: dict[str, int] = {}  # reserved path -> its place in ``reserved``
-    for r in reserved:
-        taken.setdefault(fold_key(r), len(taken))
-    owners: dict[str, str] = {}
-    for post in posts:
-        targets = [(post.url, "slug")] + [(a, "aliases") for a in post.aliases]
-        for target, name in targets:
-            key = fold_key(target.rstrip("/").removesuffix("/index.html"))
-            # The reserved paths that are ``key`` or one of its folders, the first one named.
-            parts = key.split("/")
-            inside = [
-                p for p in ("/".join(parts[:n]) for n in range(1, len(parts) + 1)) if p in taken
-            ]
-            site_path = min(inside, key=taken.__getitem__) if inside else None
-            owner = (
-                f"đường dẫn dành riêng của trang “{site_path}”" if site_path else owners.get(key)
-            )
-            if owner:
-                problems.append(
-                    Problem(
-                        post.path,
-                        f"đường dẫn “{target}” trùng với {owner}. "
-                        "Đổi 'slug' (hoặc bỏ đường dẫn cũ trùng) để mỗi bài có một địa chỉ riêng.",
-                        field=name,
-                    )
-                )
-            else:
-                owners[key] = f"bài {post.path}"
-    return problems
-
-
 def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult:
     """Read every post; published posts come newest first."""
     result = LoadResult()
@@ -487,7 +375,7 @@ def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult
     loaded = candidates + result.scheduled + result.skipped_drafts
     attached = [a.source for post in loaded for a in post.attachments]
     result.problems.extend(unread_problems(options.posts_dir, options.root, attached, display_path))
-    candidates, result.scheduled, result.skipped_drafts = _with_tag_slugs(
+    candidates, result.scheduled, result.skipped_drafts = with_tag_slugs(
         candidates,
         result.scheduled,
         result.skipped_drafts,
@@ -506,35 +394,3 @@ def load_posts(options: LoadOptions, reserved: Iterable[str] = ()) -> LoadResult
     else:
         result.categories = list(options.categories)
     return result
-
-
-def _with_tag_slugs(
-    *groups: list[Post], memo: PerObject[Post, Post] | None = None
-) -> tuple[list[Post], ...]:
-    """Give every tag its site-wide slug (:func:`.tags.tag_slugs`), scheduled posts included,
-    so a tag's URL does not change on the day a scheduled post goes live."""
-    slugs = tag_slugs(tag.name for group in groups for post in group for tag in post.tags)
-    kept = memo if memo is not None else NoMemo[Post, Post]()
-
-    def retag(post: Post) -> Post:
-        wanted = tuple(slugs[fold_key(tag.name)] for tag in post.tags)
-        if wanted == tuple(tag.slug for tag in post.tags):
-            return post
-        return kept.get(
-            post,
-            lambda p: replace(
-                p, tags=tuple(Tag(t.name, s) for t, s in zip(p.tags, wanted, strict=True))
-            ),
-            wanted,
-        )
-
-    return tuple([retag(post) for post in group] for group in groups)
-
-
-def categories_of(posts: Iterable[Post]) -> list[Category]:
-    """The categories posts name, when the site declares none: one per slug, alphabetical."""
-    found: dict[str, Category] = {}
-    for post in sorted(posts, key=lambda p: p.key):
-        found.setdefault(post.category.slug, post.category)
-    ordered = sorted(found.values(), key=lambda c: fold_key(c.name))
-    return [Category(c.name, c.slug, c.description, order) for order, c in enumerate(ordered)]

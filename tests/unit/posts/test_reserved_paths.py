@@ -10,8 +10,8 @@ import pytest
 from bantin.core.dates import VIETNAM
 from bantin.news.routes import RESERVED
 from bantin.posts.fields import FieldError, alias
-from bantin.posts.loader import check_unique
 from bantin.posts.model import Category, Post
+from bantin.posts.sitewide import check_unique
 
 HOST_FILES = ("_headers", "_redirects", ".htaccess", ".well-known", "_routes.json", "CNAME")
 
