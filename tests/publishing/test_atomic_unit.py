@@ -26,6 +26,8 @@ from bantin.publish.output import (
     script_hash,
 )
 
+from tests.sitekit import zombie_children
+
 
 def _tree(root: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
@@ -353,19 +355,6 @@ def test_a_large_old_site_is_removed_by_a_process_of_its_own(
             break
         time.sleep(0.01)
     assert atomic.leftovers(site) == []
-    assert not _zombie_children()  # the go-between was reaped
+    assert not zombie_children()  # the go-between was reaped
     pids = removers.read_text().split()
     assert len(pids) == 1 and pids[0] != str(os.getpid())
-
-
-def _zombie_children() -> list[str]:
-    found = []
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            try:
-                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if fields[0] == "Z" and int(fields[1]) == os.getpid():
-                found.append(proc.name)
-    return found

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from bantin.core.forked import Forked, ForkedError, cores, shared_map, worth_it
 
+from tests.sitekit import zombie_children
+
 
 def test_the_result_comes_back_from_another_process() -> None:
     forked = Forked(lambda: {"pid": os.getpid(), "text": "Phường Phúc Lợi " * 100_000})
@@ -113,17 +115,4 @@ def test_a_failure_on_this_side_stops_the_child() -> None:
 
     with pytest.raises(ValueError, match="tin-4"):
         shared_map(work, list(range(6)), split=True)
-    assert not _zombie_children()
-
-
-def _zombie_children() -> list[str]:
-    found = []
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            try:
-                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if fields[0] == "Z" and int(fields[1]) == os.getpid():
-                found.append(proc.name)
-    return found
+    assert not zombie_children()

@@ -37,6 +37,7 @@ from ..images.cache import PhotoCache
 from ..news.context import FILTERS
 from ..news.model import NewsModel, error_report
 from ..news.routes import PostView, src_uri
+from ..posts.model import Post
 from ..posts.pasted import clean_pasted_html
 from ..posts.sanitize import sanitize_html
 from .boxes import BoxRenderer
@@ -180,15 +181,20 @@ class SitePages:
     ) -> str:
         """Sanitise an article's body and record its first paragraph as its lead
         (``remember(page, lead)``: ``bantin serve`` keeps it for its next builds)."""
-        route = self.model.route(page.file.src_uri)
-        if route is None or not isinstance(route.view, PostView):
+        post = self._article(page)
+        if post is None:
             return html
         html = clean_pasted_html(sanitize_html(html))
         leads = self.model.site.leads
-        leads.record(route.view.post, html)
+        leads.record(post, html)
         if remember is not None:
-            remember(page, leads.get(route.view.post))
+            remember(page, leads.get(post))
         return html
+
+    def _article(self, page: Page) -> Post | None:
+        """The post ``page`` publishes; ``None`` for any other page."""
+        route = self.model.route(page.file.src_uri)
+        return route.view.post if route is not None and isinstance(route.view, PostView) else None
 
     def prepare_env(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
         """MkDocs' own environment: autoescaping, filters, globals; finished articles; feeds and redirects."""
@@ -226,10 +232,9 @@ class SitePages:
 
     def finish_article(self, page: Page) -> None:
         """Put the photos and the indicator box into one article's converted body."""
-        route = self.model.route(page.file.src_uri)
-        if route is None or not isinstance(route.view, PostView) or self.env is None:
+        post = self._article(page)
+        if post is None or self.env is None:
             return
-        post = route.view.post
         html = page.content or ""
         if self.photos is not None:
             html = self.photos.rewrite(html, post, page, self.env)
@@ -262,16 +267,14 @@ class SitePages:
 
     def lead_of(self, page: Page) -> str | None:
         """An article's lead as its reading recorded it (``None``: not an article)."""
-        route = self.model.route(page.file.src_uri)
-        if route is None or not isinstance(route.view, PostView):
-            return None
-        return self.model.site.leads.get(route.view.post)
+        post = self._article(page)
+        return None if post is None else self.model.site.leads.get(post)
 
     def put_lead(self, page: Page, lead: str | None) -> None:
         """An article's lead, recorded by a second process as it read the article."""
-        route = self.model.route(page.file.src_uri)
-        if lead is not None and route is not None and isinstance(route.view, PostView):
-            self.model.site.leads.put(route.view.post, lead)
+        post = self._article(page)
+        if lead is not None and post is not None:
+            self.model.site.leads.put(post, lead)
 
     def article_sources(self) -> dict[str, str]:
         """Each article's source URI and Markdown."""

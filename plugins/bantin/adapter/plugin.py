@@ -112,15 +112,16 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             site_settings(config),
             preview=self.command == "serve",
             parsed=self.incremental.parsed if self.incremental is not None else None,
-            split=self.split_posts,
+            split=self.in_two_processes,
         )
         make_file = self.incremental.memo.file if self.incremental is not None else File.generated
         self._pages = SitePages(model, make_file, kept.cache if kept is not None else None)
         translate_post_messages(model.post_file_of)
         return self._pages
 
-    def split_posts(self, count: int) -> bool:
-        """Whether a full build reads ``count`` post files in two processes."""
+    def in_two_processes(self, count: int) -> bool:
+        """Whether ``count`` posts or pages are shared with a second process: only
+        in a full build (the preview keeps its caches in its own process)."""
         return self.command == "build" and not self.dirty and wanted(count, choice())
 
     def report(self, model: NewsModel) -> None:
@@ -195,10 +196,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """A full build: a second process reads a share of the articles while MkDocs
         reads the rest (after every plugin's ``on_nav``: reading starts next)."""
         self.drop_reader()
-        if self.command != "build" or self.dirty or not only_reader(config.plugins, self):
+        if not only_reader(config.plugins, self):
             return nav
         articles = self.pages.article_files(files)
-        if not wanted(len(articles), choice()):
+        if not self.in_two_processes(len(articles)):
             return nav
         mine = share(articles)
         new_pages(mine, config)

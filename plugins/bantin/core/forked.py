@@ -77,10 +77,6 @@ class Forked(Generic[T]):
         self._pid: int | None = None
         self._read_fd: int | None = None
 
-    @property
-    def started(self) -> bool:
-        return self._pid is not None
-
     def start(self) -> None:
         read_fd, write_fd = os.pipe()
         for stream in (sys.stdout, sys.stderr):
