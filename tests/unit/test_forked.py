@@ -69,6 +69,14 @@ def test_a_child_that_dies_is_a_clear_error() -> None:
         forked.join()
 
 
+def test_a_result_that_cannot_travel_is_a_clear_error() -> None:
+    forked = Forked(lambda: [1, lambda: 2])  # a function cannot be pickled
+    forked.start()
+    with pytest.raises(ForkedError, match=r"dừng đột ngột \(mã thoát 2\)"):
+        forked.join()
+    assert not zombie_children()
+
+
 def test_an_abandoned_child_is_stopped_and_reaped(tmp_path: Path) -> None:
     started = tmp_path / "started"
 
