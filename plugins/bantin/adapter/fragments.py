@@ -12,7 +12,14 @@ what drawing it again would give:
   makes links relative to the page, so ``2020/01/02/x/`` reads
   ``../../2020/01/02/x/`` on one page and ``../01/02/x/`` on another;
 - for the navigation, whether the page is in it (the current item is marked:
-  such pages are never reused).
+  such pages are never reused);
+- for the parts of Material's frame that link only to the site's own files
+  (stylesheets, the ``__config`` script, scripts): the page's depth, given by
+  ``base_url``.
+
+Templates call ``{% call bantin_fragments.once(key) %}…{% endcall %}``: a
+method, not a Jinja macro, because importing a macro costs a module lookup on
+every page, several times a page.
 
 The store lives for one build: the news model it draws from is rebuilt on
 every build, and a part never outlives the data it was drawn from. Setting
@@ -23,7 +30,7 @@ builds byte for byte).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from jinja2 import pass_context
@@ -51,6 +58,7 @@ class Fragments:
         self._store: dict[tuple[Any, ...], Markup] = {}
         self._nav_pages: tuple[int, frozenset[int], tuple[str, ...]] | None = None
         self._relative_urls: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
+        self._roots: frozenset[str] | None = None
         self.hits = 0
         self.misses = 0
 
@@ -63,6 +71,15 @@ class Fragments:
 
     def get(self, key: tuple[Any, ...]) -> Markup:
         return self._store[key]
+
+    def once(self, key: tuple[Any, ...] | None, caller: Callable[[], str]) -> Markup:
+        """``{% call bantin_fragments.once(key) %}``: what the call holds, drawn once per key.
+
+        Whitespace-exact: the output is the caller's own. A ``None`` key draws it every time.
+        """
+        if self.has(key):
+            return self.get(key)  # type: ignore[arg-type]
+        return self.put(key, caller())
 
     def put(self, key: tuple[Any, ...] | None, html: str) -> Markup:
         """Keep ``html`` under ``key`` (``None``: not reusable) and return it for printing."""
@@ -108,6 +125,21 @@ class Fragments:
         hide = tuple((page.meta or {}).get("hide") or ())
         return (name, hide, *self._relative(links, page.url))
 
+    def head_key(self, name: str, page: Any, base_url: str, config: Any) -> tuple[Any, ...] | None:
+        """Material's stylesheets, ``__config`` and scripts: the same on every page at one depth.
+
+        They print the build's settings and links to the site's files (``assets/``,
+        ``extra_css``, ``extra_javascript``), which MkDocs' ``url`` filter makes
+        relative to the page. Such a link depends on the page's depth alone, unless
+        the page sits in the same first folder as the file (``assets/x/``): those
+        pages are drawn for themselves.
+        """
+        if not self.enabled:
+            return None
+        if page is not None and (page.url or "").split("/", 1)[0] in self._file_roots(config):
+            return None
+        return (name, page is None, base_url)
+
     def card_key(
         self, page: Any, post: Any, heading: str, show_lead: bool
     ) -> tuple[Any, ...] | None:
@@ -143,6 +175,13 @@ class Fragments:
             walk(nav.items)
             self._nav_pages = (id(nav), frozenset(ids), tuple(links))
         return self._nav_pages[1], self._nav_pages[2]
+
+    def _file_roots(self, config: Any) -> frozenset[str]:
+        if self._roots is None:
+            paths = ["assets/", *config.extra_css]
+            paths += (str(getattr(s, "path", s)) for s in config.extra_javascript)
+            self._roots = frozenset(p.lstrip("./").split("/", 1)[0] for p in paths)
+        return self._roots
 
     def _relative(self, links: tuple[str, ...], page_url: str) -> tuple[str, ...]:
         """The links as the page prints them; worked out once per page (four frame parts ask)."""

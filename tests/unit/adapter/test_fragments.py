@@ -1,0 +1,89 @@
+"""Keys and the store of parts drawn once (adapter/fragments.py).
+
+Whole builds with and without reuse are compared byte for byte in
+tests/sites/test_fragments.py; these tests pin down which pages share a part.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from bantin.adapter.fragments import Fragments
+from jinja2 import DictLoader, Environment
+
+
+def config(
+    extra_css: tuple[str, ...] = (), extra_javascript: tuple[object, ...] = ()
+) -> SimpleNamespace:
+    return SimpleNamespace(extra_css=list(extra_css), extra_javascript=list(extra_javascript))
+
+
+def page(url: str) -> SimpleNamespace:
+    return SimpleNamespace(url=url, meta={})
+
+
+def test_once_draws_a_part_once_per_key_and_every_time_without_one() -> None:
+    fragments = Fragments(enabled=True)
+    drawn: list[int] = []
+
+    def caller() -> str:
+        drawn.append(1)
+        return f"<p>{len(drawn)}</p>"
+
+    assert fragments.once(("a",), caller) == "<p>1</p>"
+    assert fragments.once(("a",), caller) == "<p>1</p>"
+    assert fragments.once(("b",), caller) == "<p>2</p>"
+    assert fragments.once(None, caller) == "<p>3</p>"
+    assert fragments.once(None, caller) == "<p>4</p>"
+    assert (fragments.hits, fragments.misses) == (1, 2)
+
+
+def test_pages_at_one_depth_share_the_head_and_other_depths_do_not() -> None:
+    fragments = Fragments(enabled=True)
+    settings = config()
+    article = fragments.head_key("styles", page("2020/10/13/tiem-chung/"), "../../../..", settings)
+    listing = fragments.head_key(
+        "styles", page("chuyen-muc/thong-bao/trang/2/"), "../../../..", settings
+    )
+    category = fragments.head_key("styles", page("chuyen-muc/thong-bao/"), "../..", settings)
+    assert article == listing
+    assert article != category
+    assert (
+        fragments.head_key("config", page("chuyen-muc/thong-bao/"), "../..", settings) != category
+    )
+    # The 404 page has no page: its links come from an absolute base.
+    assert fragments.head_key("styles", None, "/", settings) == ("styles", True, "/")
+
+
+def test_a_page_beside_the_files_it_links_to_is_drawn_for_itself() -> None:
+    fragments = Fragments(enabled=True)
+    settings = config(("css/extra.css",), (SimpleNamespace(path="js/app.js"), "vendor/x.js"))
+    for url in ("assets/gioi-thieu/", "css/", "js/huong-dan/", "vendor/"):
+        assert fragments.head_key("scripts", page(url), "../..", settings) is None, url
+    assert fragments.head_key("scripts", page("gioi-thieu/"), "..", settings) is not None
+
+
+def test_nothing_is_kept_when_reuse_is_off() -> None:
+    fragments = Fragments(enabled=False)
+    assert fragments.head_key("styles", page("gioi-thieu/"), "..", config()) is None
+
+
+def test_a_call_block_around_super_prints_the_parent_block_unchanged() -> None:
+    """The templates wrap Material's blocks as ``{% call once(key) %}{{ super() }}{% endcall %}``."""
+    templates = {
+        "base.html": "<head>{% block styles %}\n  <link href='{{ base_url }}/a.css'>\n{% endblock %}</head>",
+        "main.html": (
+            '{% extends "base.html" %}{% block styles %}{% call fragments.once(key) %}'
+            "{{ super() | safe }}{% endcall %}{% endblock %}"
+        ),
+        "plain.html": '{% extends "base.html" %}',
+    }
+    env = Environment(loader=DictLoader(templates), autoescape=True)
+    fragments = Fragments(enabled=True)
+    env.globals["fragments"] = fragments
+    expected = env.get_template("plain.html").render(base_url="..")
+    first = env.get_template("main.html").render(base_url="..", key=("styles", False, ".."))
+    # The second page says something else; the key says both print the same, so it is reused.
+    second = env.get_template("main.html").render(base_url="XX", key=("styles", False, ".."))
+    assert first == expected == second
+    assert fragments.hits == 1
