@@ -47,6 +47,7 @@ from .outputs import check_output_paths, feed_files, redirect_files
 from .photos import SitePhotos
 from .sources import drop_unsafe_sources
 from .theme import own_templates
+from .view_pages import as_view_page
 
 MakeFile = Callable[..., File]
 
@@ -264,6 +265,14 @@ class SitePages:
             if file is not None and file.inclusion.is_included():
                 found.append(file)
         return found
+
+    def view_pages(self, files: Files) -> None:
+        """Pages drawn from the model alone skip MkDocs' Markdown converter (:mod:`.view_pages`)."""
+        known = files.src_uris
+        for uri, route in self.model.routes.items():
+            file = None if isinstance(route.view, PostView) else known.get(uri)
+            if file is not None and file.page is not None:
+                as_view_page(file.page)
 
     def lead_of(self, page: Page) -> str | None:
         """An article's lead as its reading recorded it (``None``: not an article)."""

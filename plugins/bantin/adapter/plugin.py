@@ -180,8 +180,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def _on_nav_choose(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation:
-        """``bantin serve`` after a save: say which pages MkDocs must read now."""
+        """``bantin serve`` after a save: say which pages MkDocs must read now.
+        Pages drawn from the model alone get no Markdown converter."""
         self._nav = nav
+        self.pages.view_pages(files)
         if self.incremental is not None:
             self.incremental.choose(
                 files,
