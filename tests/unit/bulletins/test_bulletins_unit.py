@@ -118,6 +118,18 @@ def test_moving_article_html_to_the_issue() -> None:
     assert demote_headings("<h2>a</h2><h5>b</h5><h6>c</h6>", 2) == "<h4>a</h4><h6>b</h6><h6>c</h6>"
 
 
+def test_only_whole_attribute_names_are_moved() -> None:
+    html = (
+        '<a xhref="anh/a.jpg" href="anh/a.jpg" data-original="anh/a-goc.jpg" grid="x" id="m">'
+        '<img xsrc="b.jpg" src="b.jpg"></a>'
+    )
+    assert rebase(html, "2020/10/13/bai/", "ban-tin/2020-10/", "bai-2-") == (
+        '<a xhref="anh/a.jpg" href="../../2020/10/13/bai/anh/a.jpg" '
+        'data-original="../../2020/10/13/bai/anh/a-goc.jpg" grid="x" id="bai-2-m">'
+        '<img xsrc="b.jpg" src="../../2020/10/13/bai/b.jpg"></a>'
+    )
+
+
 def test_fonts_are_merged_per_face_for_the_pdf(tmp_path: Path) -> None:
     faces = read_faces(FONTS)
     assert {(f.weight, f.style, len(f.sources)) for f in faces} == {
