@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -72,3 +73,33 @@ def test_index_copy_keeps_display_attributes_as_written() -> None:
         '<article data-pagefind-body data-bt-display-title="Hoả táng, đường">'
         "<h1>Hỏa táng, \u1e0fường</h1></article>"
     )
+
+
+# The placement rule as first written: one pattern, tried at every character.
+REFERENCE = re.compile(
+    r"(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])"
+    r"|([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?![^\W\d_])"
+)
+
+
+def reference_placement(text: str) -> str:
+    def moved(match: re.Match[str]) -> str:
+        first = match.group(1) or match.group(3)
+        marked = match.group(2) or match.group(4)
+        base = unicodedata.normalize("NFD", marked)
+        return unicodedata.normalize("NFC", first + base[1:]) + base[0]
+
+    return REFERENCE.sub(moved, unicodedata.normalize("NFC", text))
+
+
+def test_placement_agrees_with_the_rule_as_first_written_on_every_pairing() -> None:
+    before = ["", " ", "q", "Q", "h", "1", "-"]
+    firsts = ["u", "U", "o", "O", "a", "ư"]
+    marked = list("ỳýỷỹỵỲÝỶỸỴàáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸìíóú")
+    after = ["", " ", "n", "N", ".", "1", "_", "ạ", "\u0301"]
+    cases = [b + f + m + a for b in before for f in firsts for m in marked for a in after]
+    text = " ".join(cases)
+    assert tone_placement(text) == reference_placement(text)
+    for case in cases:
+        assert tone_placement(case) == reference_placement(case), case
+    assert tone_placement("Hoà thuý quý uỷ ban, hoàng") == "Hòa thúy quý ủy ban, hoàng"
