@@ -86,3 +86,75 @@ def test_ignored_and_metadata_parts_stay_whole_and_do_not_count() -> None:
     rest = shaped.split(REST_MARK, 1)[1]
     assert "w100" not in rest and "w200" not in rest and "Thông" not in rest
     assert rest.split("<")[0].split() == ["w7", "w8", "w9"]
+
+
+# --- the walk over tags as written gives what the tree gives --------------------------
+
+from bantin.search.opening import _shaped_tokens, _shaped_tree  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TEXTS = st.sampled_from(
+    ["Dân", "dân", "hội", "phường Phúc Lợi", " ", "\n  ", "88,37%", "49/51", "&amp; ", "a&lt;b",
+     "“trích”", "Ủy ban – Mặt trận…", "w_1", "đường", "&nbsp;", "Hoà. Hòa"]
+)  # fmt: skip
+ATTRIBUTES = st.sampled_from(
+    ["", ' class="bt-x"', " data-pagefind-ignore", ' data-pagefind-ignore="all"',
+     ' data-pagefind-meta="category"', ' title="a > b"', " hidden", ' alt="data-pagefind-body"']
+)  # fmt: skip
+BLOCKS = st.sampled_from(["p", "div", "section", "figure"])
+INLINE = st.sampled_from(["span", "b", "em"])
+
+
+@st.composite
+def fragments(draw: st.DrawFn, depth: int = 0, inline: bool = False) -> str:
+    """Well-formed HTML as bantin's pages are: a paragraph holds only text and inline elements."""
+    parts = []
+    for _ in range(draw(st.integers(0, 5))):
+        kind = draw(st.integers(0, 9 if depth < 3 else 3))
+        if kind <= 3:
+            parts.append(" ".join(draw(st.lists(TEXTS, max_size=8))))
+        elif kind == 4:
+            voids = ["<br>", "<img src='a.jpg' alt=\"x\">", "<!-- chú thích <p> -->"]
+            parts.append(draw(st.sampled_from(voids if inline else [*voids, "<hr/>"])))
+        elif kind == 5:
+            parts.append("<script>if (a < b) { x = '</p>'; }</script>")
+        else:
+            tag = draw(INLINE if inline else st.one_of(BLOCKS, INLINE))
+            inner = draw(fragments(depth + 1, inline or tag not in ("div", "section", "figure")))
+            parts.append(f"<{tag}{draw(ATTRIBUTES)}>{inner}</{tag}>")
+    return "".join(parts)
+
+
+def meaning(page: str) -> tuple[object, ...]:
+    """What Pagefind reads: each marked element's attributes and words, and the title."""
+    document = lxml_html.document_fromstring(page)
+    marked = [
+        (element.tag, sorted(element.attrib.items()), " ".join("".join(element.itertext()).split()))
+        for element in document.xpath("//*[@data-pagefind-body]")
+    ]
+    return tuple(marked), document.xpath("string(//title)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=fragments(), words=st.integers(1, 30), before=fragments())
+def test_walking_the_tags_gives_what_the_tree_gives(body: str, words: int, before: str) -> None:
+    page = (
+        "<!doctype html><html><head><title>Tin &amp; bài</title></head><body>"
+        f"<nav>{before}</nav><article data-pagefind-body>{body}</article></body></html>"
+    )
+    walked = _shaped_tokens(page, words)
+    assert walked is not None
+    assert meaning(walked) == meaning(_shaped_tree(page, words))
+
+
+def test_an_unsure_shape_is_left_to_the_tree() -> None:
+    nested = (
+        "<html><body><div data-pagefind-body><p data-pagefind-body>a b c</p></div></body></html>"
+    )
+    left_open = (
+        "<html><body><div data-pagefind-body><p data-pagefind-ignore>a b c</div></body></html>"
+    )
+    for page in (nested, left_open):
+        assert _shaped_tokens(page, 1) is None
+        assert opening_form(page, words=1) == _shaped_tree(page, 1)
