@@ -266,7 +266,7 @@ class SearchIndexer:
         self._filled += 1
         if self._filled >= self.part_pages:
             self._close_part()
-        self._pump()
+        self.pump()
 
     def finish(self) -> IndexResult:
         """Index what is left, wait for every part and put the bundle in place."""
@@ -285,7 +285,7 @@ class SearchIndexer:
             while self._running is not None or self._waiting:
                 if self._running is not None:
                     self._reap(wait=True)
-                self._pump()
+                self.pump()
             self._tidy()
         except BaseException:
             self.close()
@@ -316,8 +316,12 @@ class SearchIndexer:
         self._filled = 0
         self._waiting.append(self._parts)
 
-    def _pump(self) -> None:
-        """Launch the next part if Pagefind is idle (one run at a time: its memory)."""
+    def pump(self) -> None:
+        """Launch the next part if Pagefind is idle (one run at a time: its memory).
+
+        Called with each page, and by whoever feeds the pages while none comes:
+        a full part must not wait for a next page that may never come (the
+        build draws its listings, which are not indexed, after the articles)."""
         if self._running is not None:
             self._reap(wait=False)
         if self._running is None and self._waiting:

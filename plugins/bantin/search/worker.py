@@ -180,15 +180,41 @@ class BackgroundIndexer:
         )
 
 
+# Seconds between two looks at Pagefind while no page comes.
+IDLE_SECONDS = 0.2
+
+
+def _messages(inbox: IO[bytes], into: queue.Queue[tuple[Any, ...] | None]) -> None:
+    """The child's reader thread: every message of the build, then ``None`` at the end."""
+    try:
+        while True:
+            into.put(pickle.load(inbox))
+    except (EOFError, OSError, pickle.UnpicklingError):
+        into.put(None)
+
+
 def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
-    """The child: index the pages it is sent; answer ``finish`` with the result or the problem."""
+    """The child: index the pages it is sent; answer ``finish`` with the result or the problem.
+
+    Messages are read by a thread, so that while none comes the next part still
+    goes to Pagefind as soon as the last run ends (:meth:`SearchIndexer.pump`).
+    """
     indexer: SearchIndexer | None = None
     problem: Problem | None = None
+    inbound: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
+    threading.Thread(target=_messages, args=(inbox, inbound), daemon=True).start()
     try:
         while True:
             try:
-                message = pickle.load(inbox)
-            except EOFError:
+                message = inbound.get(timeout=IDLE_SECONDS)
+            except queue.Empty:
+                if indexer is not None and problem is None:
+                    try:
+                        indexer.pump()
+                    except SearchIndexError as exc:
+                        problem = exc.problem
+                continue
+            if message is None:
                 return
             kind = message[0]
             if kind == "start":

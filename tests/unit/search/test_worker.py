@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,22 @@ def test_an_abandoned_index_leaves_nothing(tmp_path: Path) -> None:
     indexer.close()  # twice is harmless
     assert not work.exists()
     assert indexer._child.poll() is not None
+
+
+def test_parts_go_to_pagefind_while_no_page_comes(tmp_path: Path) -> None:
+    """A build draws its listings (not indexed) after its articles: the parts filled
+    by then are indexed meanwhile, not when the build ends."""
+    site = tmp_path / "site"
+    site.mkdir()
+    indexer = BackgroundIndexer(site, part_pages=1)
+    try:
+        for n in range(3):  # part 1 starts at once; parts 2 and 3 wait for it
+            indexer.add(f"p{n}/index.html", page(f"Bài {n}", "Nội dung."))
+        last = site / "pagefind" / "parts" / "3" / "pagefind-entry.json"
+        deadline = time.monotonic() + 60
+        while not last.is_file() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert last.is_file(), "the waiting parts were not indexed until the build's end"
+        assert indexer.finish().parts == 3
+    finally:
+        indexer.close()
