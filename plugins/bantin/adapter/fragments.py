@@ -30,6 +30,7 @@ builds byte for byte).
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -59,6 +60,7 @@ class Fragments:
         self._nav_pages: tuple[int, frozenset[int], tuple[str, ...]] | None = None
         self._relative_urls: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
         self._roots: frozenset[str] | None = None
+        self._link_roots: dict[tuple[str, ...], frozenset[str]] = {}
         self.hits = 0
         self.misses = 0
 
@@ -125,18 +127,21 @@ class Fragments:
         hide = tuple((page.meta or {}).get("hide") or ())
         return (name, hide, *self._relative(links, page.url))
 
-    def head_key(self, name: str, page: Any, base_url: str, config: Any) -> tuple[Any, ...] | None:
+    def head_key(
+        self, name: str, page: Any, base_url: str, config: Any, *also: str
+    ) -> tuple[Any, ...] | None:
         """Material's stylesheets, ``__config`` and scripts: the same on every page at one depth.
 
         They print the build's settings and links to the site's files (``assets/``,
         ``extra_css``, ``extra_javascript``), which MkDocs' ``url`` filter makes
         relative to the page. Such a link depends on the page's depth alone, unless
         the page sits in the same first folder as the file (``assets/x/``): those
-        pages are drawn for themselves.
+        pages are drawn for themselves. ``also``: the part's other links of that kind.
         """
         if not self.enabled:
             return None
-        if page is not None and (page.url or "").split("/", 1)[0] in self._file_roots(config):
+        first = (page.url or "").split("/", 1)[0] if page is not None else ""
+        if first and (first in self._file_roots(config) or first in self._first_folders(also)):
             return None
         return (name, page is None, base_url)
 
@@ -183,11 +188,46 @@ class Fragments:
             self._roots = frozenset(p.lstrip("./").split("/", 1)[0] for p in paths)
         return self._roots
 
-    def _relative(self, links: tuple[str, ...], page_url: str) -> tuple[str, ...]:
-        """The links as the page prints them; worked out once per page (four frame parts ask)."""
+    def _relative(self, links: tuple[str, ...], page_url: str) -> tuple[Any, ...]:
+        """What decides how the page prints the links.
+
+        MkDocs makes a link relative to the page's folder. When that folder starts
+        with none of the links' first folders, each reads ``../`` once per folder,
+        then the link: the depth alone decides (most pages: an article's folder is its
+        date). Otherwise the links as the page prints them, worked out once per page
+        (four frame parts ask).
+        """
+        folder = _folder(page_url)
+        if not folder or folder[0] not in self._first_folders(links):
+            return (_BY_DEPTH, len(folder))
         key = (links, page_url)
         found = self._relative_urls.get(key)
         if found is None:
             found = tuple(get_relative_url(link, page_url) for link in links)
             self._relative_urls[key] = found
         return found
+
+    def _first_folders(self, links: tuple[str, ...]) -> frozenset[str]:
+        found = self._link_roots.get(links)
+        if found is None:
+            found = frozenset(parts[0] for parts in map(_parts, links) if parts)
+            self._link_roots[links] = found
+        return found
+
+
+# Marks a key made of the page's depth (not of links, which are strings).
+_BY_DEPTH = ("depth",)
+
+
+def _parts(path: str) -> list[str]:
+    """A path's folders as MkDocs' ``get_relative_url`` compares them (its ``_norm_parts``)."""
+    if not path.startswith("/"):
+        path = "/" + path
+    path = posixpath.normpath(path)[1:]
+    return path.split("/") if path else []
+
+
+def _folder(page_url: str) -> list[str]:
+    """The folders of the page MkDocs' ``get_relative_url`` makes links relative to."""
+    folder, _, name = page_url.rpartition("/")
+    return _parts(folder if "." in name else page_url)

@@ -87,3 +87,34 @@ def test_a_call_block_around_super_prints_the_parent_block_unchanged() -> None:
     second = env.get_template("main.html").render(base_url="XX", key=("styles", False, ".."))
     assert first == expected == second
     assert fragments.hits == 1
+
+
+def test_pages_that_share_a_key_print_the_same_links() -> None:
+    """The key says "by depth" only where every link reads the same from each such page."""
+    from mkdocs.utils import get_relative_url
+
+    links = (
+        "", "assets/", "rss.xml", "luu-tru/", "search/", "chuyen-muc/thong-bao/",
+        "chuyen-muc/tin-tuc-su-kien/", "gioi-thieu/", "ban-tin/", "https://dichvucong.gov.vn/",
+        "./lien-he/", "2024/05/01/bai-cu/", "//cdn.example.vn/x.js", "/tai-lieu/../gioi-thieu/",
+    )  # fmt: skip
+    pages = [
+        "", "index.html", "gioi-thieu/", "gioi-thieu/lich-su.html", "lien-he/",
+        "2020/10/13/tiem-chung/", "2024/05/01/bai-cu/", "2024/05/02/bai-moi/", "2016/01/01/x/",
+        "chuyen-muc/thong-bao/", "chuyen-muc/thong-bao/trang/2/", "chuyen-muc/khac/",
+        "the/y-te/", "the/y-te/trang/3/", "luu-tru/2020/10/", "ban-tin/2020-10/", "404.html",
+        "cdn.example.vn/", "tai-lieu/", "a/./b/../c/",
+    ]  # fmt: skip
+    fragments = Fragments(enabled=True)
+    printed: dict[tuple[object, ...], set[tuple[str, ...]]] = {}
+    for url in pages:
+        key = fragments._relative(links, url)
+        printed.setdefault(key, set()).add(tuple(get_relative_url(link, url) for link in links))
+    assert all(len(versions) == 1 for versions in printed.values()), printed
+    # And pages do share: every article folder outside 2024 is one key.
+    assert fragments._relative(links, "2020/10/13/tiem-chung/") == fragments._relative(
+        links, "2016/01/01/x/"
+    )
+    assert fragments._relative(links, "2024/05/02/bai-moi/") != fragments._relative(
+        links, "2020/10/13/tiem-chung/"
+    )
