@@ -34,7 +34,7 @@ import posixpath
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from jinja2 import pass_context
+from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
@@ -212,6 +212,29 @@ class Fragments:
         if found is None:
             found = frozenset(parts[0] for parts in map(_parts, links) if parts)
             self._link_roots[links] = found
+        return found
+
+
+class Translations:
+    """``bantin_translate(key)``: Material's ``lang.t(key)``, looked up once per key.
+
+    The same lookup as Material's ``partials/language.html`` (the site's language
+    file, then English, then the key), in the same files, which a site's
+    ``custom_dir`` may override; printed as Material prints it, unescaped.
+    """
+
+    def __init__(self, env: Environment, language: str) -> None:
+        self._env = env
+        self._language = language
+        self._found: dict[str, Markup] = {}
+
+    def __call__(self, key: str) -> Markup:
+        found = self._found.get(key)
+        if found is None:
+            own = self._env.get_template(f"partials/languages/{self._language}.html").module
+            english = self._env.get_template("partials/languages/en.html").module
+            found = Markup(str(own.t(key)) or str(english.t(key)) or key)  # type: ignore[attr-defined]
+            self._found[key] = found
         return found
 
 

@@ -42,7 +42,7 @@ from ..posts.pasted import clean_pasted_html
 from ..posts.sanitize import sanitize_html
 from .boxes import BoxRenderer
 from .bulletins import BulletinBuild
-from .fragments import Fragments
+from .fragments import Fragments, Translations
 from .outputs import check_output_paths, feed_files, redirect_files
 from .photos import SitePhotos
 from .sources import drop_unsafe_sources
@@ -206,6 +206,7 @@ class SitePages:
         env.globals["bantin_photos"] = self.photos
         env.globals["bantin_fragments"] = self.fragments
         env.globals["bantin_card"] = self.fragments.card
+        env.globals["bantin_translate"] = Translations(env, config.theme["language"])
         env.globals["bantin_web_font"] = self.model.settings.web_font
         self.env = env
         self._finish_articles(env, files)

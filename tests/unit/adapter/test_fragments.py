@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
 from bantin.adapter.fragments import Fragments
 from jinja2 import DictLoader, Environment
 
@@ -118,3 +119,21 @@ def test_pages_that_share_a_key_print_the_same_links() -> None:
     assert fragments._relative(links, "2024/05/02/bai-moi/") != fragments._relative(
         links, "2020/10/13/tiem-chung/"
     )
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_translations_are_materials_own(language: str) -> None:
+    from bantin.adapter.fragments import Translations
+    from mkdocs.theme import Theme
+
+    env = Theme(name="material", language=language).get_env()  # Material's templates alone
+    material = env.from_string(
+        '{% import "partials/language.html" as lang with context %}{{ lang.t(key) }}'
+    )
+    translate = Translations(env, language)
+    settings = SimpleNamespace(theme=SimpleNamespace(language=language))
+    for key in ("language", "direction", "action.skip", "search.result.none", "no.such.key"):
+        assert translate(key) == material.render(key=key, config=settings), key
+    assert translate("action.skip") is translate("action.skip")  # looked up once
+    if language == "vi":
+        assert translate("action.skip") == "Bỏ qua"
