@@ -238,10 +238,70 @@ def _write(node: Node, out: list[str]) -> None:
         out.append(f"</{child.tag}>")
 
 
+# Tags the cleaning writes back as they are and never moves (no span, table, font).
+_PLAIN_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "strong", "em", "b", "i", "u", "s"}
+    | {"ul", "ol", "li", "blockquote", "code", "pre", "figure", "figcaption", "sup", "sub"}
+    | {"small", "mark", "abbr", "cite", "q", "dl", "dt", "dd", "del", "ins", "kbd", "br"}
+    | {"hr", "img"}
+)
+# What a paragraph may hold and still be empty (see _is_blank), besides spaces.
+_BLANK_INSIDE = frozenset({"br", "span", "b", "i", "u", "strong", "em", "font", "small"})
+# A tag exactly as the cleaning writes it: lower case, each attribute once with a
+# double-quoted value that escaping leaves as it is.
+_PLAIN_TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?: [a-z][a-z0-9_.:-]*="[^"&<>\']*")*)>')
+_LOOSE_AMPERSAND = re.compile(r"&(?![a-zA-Z][a-zA-Z0-9]*;|#[0-9]+;|#[xX][0-9a-fA-F]+;)")
+
+
+def _nothing_to_clean(html: str) -> bool:
+    """Whether the cleaning would give ``html`` back unchanged: no class or lang, no
+    span, table or Word list, no empty paragraph, and written as the cleaning writes.
+
+    Most articles are Markdown, and reading each into a tree to write it back as
+    it was cost about as much as making it. Anything unsure is cleaned.
+    """
+    if "class=" in html or "lang=" in html or "<span" in html or "<table" in html:
+        return False
+    if ">" in _PLAIN_TAG.sub("", html) or _LOOSE_AMPERSAND.search(html):
+        return False  # a tag not written the plain way, or text the writer would escape
+    open_tags: list[str] = []
+    paragraph_blank = False
+    at = 0
+    for tag in _PLAIN_TAG.finditer(html):
+        text = html[at : tag.start()]
+        at = tag.end()
+        if "<" in text:
+            return False
+        if paragraph_blank and htmllib.unescape(text).strip(_BLANK):
+            paragraph_blank = False
+        closing, name = tag[1], tag[2]
+        if name not in _PLAIN_TAGS:
+            return False
+        if closing:
+            if name in VOID or not open_tags or open_tags.pop() != name:
+                return False
+            if name == "p" and paragraph_blank:
+                return False  # an empty paragraph: Word's spacing, removed by the cleaning
+            continue
+        if paragraph_blank and name not in _BLANK_INSIDE:
+            paragraph_blank = False
+        if name == "p":
+            if "p" in open_tags:
+                return False
+            paragraph_blank = True
+        if name not in VOID:
+            open_tags.append(name)
+    return not open_tags and "<" not in html[at:]
+
+
 def clean_pasted_html(body_html: str) -> str:
     """The article body with Word's and web pages' leftovers removed (see the module doc)."""
-    if "<" not in body_html:
+    if "<" not in body_html or _nothing_to_clean(body_html):
         return body_html
+    return _cleaned(body_html)
+
+
+def _cleaned(body_html: str) -> str:
     reader = _Reader()
     reader.feed(body_html)
     reader.close()

@@ -47,3 +47,54 @@ def test_text_is_kept_exactly() -> None:
         clean_pasted_html(html)
         == '<p>A &amp; B &lt;c&gt; “trích” 93.095 <img src="anh/a.jpg" alt="x"></p>'
     )
+
+
+# --- the shortcut for HTML with nothing to clean ------------------------------------
+
+from bantin.posts.pasted import _cleaned, _nothing_to_clean  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(
+    ["Dân vận khéo", " ", "\n", "&nbsp;", "\u00a0", "&amp;", "a & b", "1 > 0", "&#273;", "&#x111;",
+     "&copy", "<br>", "<br/>", "<hr>", "</br>", '<img src="anh.jpg" alt="Ảnh">',
+     "<img src='x.jpg'>", '<a href="/x?a=1&amp;b=2">', '<a href="../bai/">', "</a>", "<strong>",
+     "</strong>", "<em>", "</em>", "<span>", "</span>", '<span lang="EN-US">', '<p class="MsoNormal">',
+     '<p class="bt-lead">', "<p>", "</p>", "<ul>", "</ul>", "<li>", "</li>", "<table>", "</table>",
+     "<td>", "</td>", "<!-- x -->", "<P>", "</P>", '<p title="it\'s">', "<code>", "</code>",
+     "<font>", "</font>", '<h2 id="muc-1">', "</h2>", "<b> </b>", "<input disabled>", "<", ">"]
+)  # fmt: skip
+
+
+def cleaned(html: str) -> str:
+    """The cleaning without the shortcut (HTML with no tag at all was never read)."""
+    return html if "<" not in html else _cleaned(html)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(PIECES, max_size=24))
+def test_the_shortcut_never_changes_what_the_cleaning_gives(pieces: list[str]) -> None:
+    html = "".join(pieces)
+    assert clean_pasted_html(html) == cleaned(html)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=24))
+def test_the_shortcut_agrees_on_sanitised_html(pieces: list[str]) -> None:
+    html = sanitize_html("".join(pieces))
+    assert clean_pasted_html(html) == cleaned(html)
+
+
+def test_markdown_articles_take_the_shortcut() -> None:
+    import markdown
+
+    text = (
+        "## Kết quả\n\nQuỹ *Vì người nghèo* đạt **88,37%** kế hoạch; 49/51 trường hợp.\n\n"
+        "- Hộ được hỗ trợ: 12\n- Nhà được sửa: 3\n\n![Lễ trao quà](anh/trao-qua.jpg)\n\n"
+        "> Trích lời phát biểu & cảm ơn.\n\nXem [thông báo](../../thong-bao/) mới.\n"
+    )
+    html = sanitize_html(markdown.markdown(text, extensions=["attr_list", "tables", "toc"]))
+    assert _nothing_to_clean(html)
+    assert clean_pasted_html(html) == _cleaned(html) == html
+    assert not _nothing_to_clean(html + "<p>&nbsp;</p>")  # Word's empty paragraph
+    assert clean_pasted_html(html + "<p>&nbsp;</p>") == html
