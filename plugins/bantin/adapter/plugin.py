@@ -26,7 +26,6 @@ from watchdog.observers.api import BaseObserver
 
 from ..core.vnformat import format_integer
 from ..news.model import NewsModel
-from ..search.worker import BackgroundIndexer
 from .config import BantinConfig
 from .fork import SecondProcess, choice, wanted
 from .headings import use_vietnamese_heading_ids
@@ -37,7 +36,7 @@ from .pages import SitePages
 from .preview import PreviewProblems, guard_rebuilds
 from .reading import apply, new_pages, only_reader, reader, share
 from .refresh import inputs_stamp, quick_builder, refresh
-from .search import add_page, check_search_config, finish_index, start_index
+from .search import SearchFeed, check_search_config, finish_index, indexable, start_index
 from .settings import site_settings
 from .theme import TEMPLATES, add_stylesheet_bundle, add_theme_layer, drop_raw_templates
 from .watch import system_events
@@ -57,7 +56,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         # ``bantin serve`` (MkDocs' dirty mode): pages drawn on request after a save.
         self.incremental: IncrementalPreview | None = None
         self._events: BaseObserver | None = None  # the system's file events (watch.py)
-        self._index: BackgroundIndexer | None = None  # this build's search index, fed page by page
+        self._index: SearchFeed | None = None  # this build's search index, fed page by page
         self._files: Files | None = None
         # Articles being read by a second process (reading.py), from on_nav to on_env.
         self._reader: SecondProcess | None = None
@@ -250,7 +249,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.drop_index()
         rebuilding = self.incremental is not None and self.incremental.rebuilding
         if self.pages.model.settings.search and not rebuilding:
-            self._index = start_index(config)
+            self._index = SearchFeed(start_index(config), indexable(files))
             self._files = files
         return env
 
@@ -287,7 +286,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def _on_post_page_search(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The page as written (after every plugin), for the search index."""
         if self._index is not None:
-            add_page(self._index, page.file.dest_uri, output)
+            self._index.add(page.file.dest_uri, output)
         return output
 
     on_post_page = CombinedEvent(_on_post_page_markup, _on_post_page_search)
@@ -320,9 +319,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if self._index is not None and self._files is not None:
             index, self._index = self._index, None
             try:
-                finish_index(index, self._files)
+                finish_index(index.indexer, self._files)
             finally:
-                index.close()
+                index.indexer.close()
                 self._files = None
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -337,6 +336,6 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def drop_index(self) -> None:
         """Abandon an unfinished search index (a failed build): stop Pagefind, remove its copies."""
         if self._index is not None:
-            self._index.close()
+            self._index.indexer.close()
         self._index = None
         self._files = None

@@ -268,6 +268,14 @@ class SearchIndexer:
             self._close_part()
         self.pump()
 
+    def flush(self) -> None:
+        """Index the pages given so far without waiting for their part to fill: the
+        feeder knows that no page to index comes before the end. A page that comes
+        after all starts a part of its own."""
+        if self._filled:
+            self._close_part()
+        self.pump()
+
     def finish(self) -> IndexResult:
         """Index what is left, wait for every part and put the bundle in place."""
         try:

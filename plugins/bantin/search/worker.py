@@ -101,6 +101,10 @@ class BackgroundIndexer:
         for rel, html in pages_on_disk(self.site_dir, rels):
             self.add(rel, html)
 
+    def flush(self) -> None:
+        """No page to index comes before the end: index the part being filled now."""
+        self._send(("flush",))
+
     def finish(self) -> IndexResult:
         """Wait for the child to index what is left; its result, or its problem raised."""
         self._send(("finish",))
@@ -233,6 +237,11 @@ def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
             elif kind == "add" and indexer is not None and problem is None:
                 try:
                     indexer.add_marked(message[1], message[2])
+                except SearchIndexError as exc:
+                    problem = exc.problem
+            elif kind == "flush" and indexer is not None and problem is None:
+                try:
+                    indexer.flush()
                 except SearchIndexError as exc:
                     problem = exc.problem
             elif kind == "finish":

@@ -79,3 +79,25 @@ def test_parts_go_to_pagefind_while_no_page_comes(tmp_path: Path) -> None:
         assert indexer.finish().parts == 3
     finally:
         indexer.close()
+
+
+def test_a_flushed_part_is_indexed_before_the_end_and_later_pages_start_another(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    indexer = BackgroundIndexer(site, part_pages=100)
+    try:
+        for n in range(3):
+            indexer.add(f"p{n}/index.html", page(f"Bài {n}", "Nội dung."))
+        indexer.flush()
+        first = site / "pagefind" / "pagefind-entry.json"
+        deadline = time.monotonic() + 60
+        while not first.is_file() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert first.is_file(), "the flushed part waited for the end"
+        indexer.add("muon/index.html", page("Bài đến muộn", "Vẫn được tìm thấy."))
+        result = indexer.finish()
+        assert (result.pages, result.parts) == (4, 2)
+    finally:
+        indexer.close()
