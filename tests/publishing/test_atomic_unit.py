@@ -358,3 +358,31 @@ def test_a_large_old_site_is_removed_by_a_process_of_its_own(
     assert not zombie_children()  # the go-between was reaped
     pids = removers.read_text().split()
     assert len(pids) == 1 and pids[0] != str(os.getpid())
+
+
+def test_the_removal_process_does_not_hold_the_builds_output_open(tmp_path: Path) -> None:
+    """``mkdocs build | tee log`` ends when the build does, not when the old site is gone."""
+    old = _tree(tmp_path / "old", {f"{n}/index.html": "cũ" for n in range(50)})
+    script = (
+        "import shutil, sys, time\n"
+        "from pathlib import Path\n"
+        "from bantin.publish import atomic\n"
+        "slow = shutil.rmtree\n"
+        "def rmtree(path, *a, **k):\n"
+        "    time.sleep(4)\n"
+        "    slow(path, *a, **k)\n"
+        "atomic.shutil.rmtree = rmtree\n"
+        f"print(atomic.remove_detached(Path({str(old)!r})))\n"
+    )
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "True"
+    assert time.monotonic() - start < 3.5, "the pipe stayed open until the removal ended"
+    assert old.exists()  # still being removed, in the background
+    for _ in range(1000):
+        if not old.exists():
+            break
+        time.sleep(0.02)
+    assert not old.exists()

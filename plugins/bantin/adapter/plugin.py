@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 from watchdog.observers.api import BaseObserver
 
+from ..core.shutdown import skip_last_collection
 from ..core.vnformat import format_integer
 from ..news.model import NewsModel
 from .config import BantinConfig
@@ -160,6 +161,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if self._events is not None:
             self._events.stop()
             self._events = None
+        skip_last_collection()
 
     @event_priority(50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

@@ -408,6 +408,10 @@ def remove_detached(path: Path) -> bool:
         try:
             os.setsid()  # not stopped with the build's terminal (Ctrl+C)
             if os.fork() == 0:
+                # Not holding the build's output open: "mkdocs build | tee log" ends with the build.
+                quiet = os.open(os.devnull, os.O_RDWR)
+                for stream in (0, 1, 2):
+                    os.dup2(quiet, stream)
                 shutil.rmtree(path, ignore_errors=True)
         finally:
             os._exit(0)
