@@ -124,3 +124,46 @@ def test_a_failure_on_this_side_stops_the_child() -> None:
     with pytest.raises(ValueError, match="tin-4"):
         shared_map(work, list(range(6)), split=True)
     assert not zombie_children()
+
+
+def test_a_fork_leaves_the_collectors_frozen_objects_as_they_were() -> None:
+    """The build freezes what it keeps (bantin.core.heap.settle); a fork must not thaw it."""
+    import gc
+
+    def run(value: int) -> int:
+        forked = Forked(lambda: value)
+        forked.start()
+        result: int = forked.join()
+        return result
+
+    assert gc.get_freeze_count() == 0
+    assert run(1) == 1
+    assert gc.get_freeze_count() == 0  # nothing frozen before: nothing after
+    kept = [object() for _ in range(10)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert run(2) == 2
+        assert gc.get_freeze_count() >= frozen > 0
+    finally:
+        gc.unfreeze()
+    del kept
+
+
+def test_settling_collects_then_freezes() -> None:
+    import gc
+    import weakref
+
+    from bantin.core.heap import settle
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    garbage = weakref.ref(Cycle())  # only the collector can free it
+    try:
+        settle()
+        assert gc.get_freeze_count() > 0
+        assert garbage() is None
+    finally:
+        gc.unfreeze()

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 from watchdog.observers.api import BaseObserver
 
-from ..core.shutdown import skip_last_collection
+from ..core.heap import settle, skip_last_collection
 from ..core.vnformat import format_integer
 from ..news.model import NewsModel
 from .config import BantinConfig
@@ -51,6 +51,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.dirty = False
+        # Set by on_startup: the mkdocs command line, whose process ends with the build.
+        self._started = False
         self._pages: SitePages | None = None
         self.preview = PreviewProblems()
         self._nav: Navigation | None = None
@@ -73,6 +75,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         it is ``bantin serve`` (``mkdocs serve --dirty``), which draws pages on request."""
         self.command = command
         self.dirty = dirty
+        self._started = True
         # A new command starts afresh: MkDocs keeps plugin objects across the configs
         # one process loads, and a kept preview would take a new site for a rebuild.
         self.incremental = None
@@ -253,6 +256,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if self.pages.model.settings.search and not rebuilding:
             self._index = SearchFeed(start_index(config), indexable(files))
             self._files = files
+        if self._started and self.command == "build":
+            settle()  # what the drawing keeps is read: later collections skip it
         return env
 
     on_env = CombinedEvent(_on_env_read, _on_env_prepare)

@@ -84,12 +84,14 @@ class Forked(Generic[T]):
                 stream.flush()
         # The child reads the parent's objects; the collector must not walk them
         # all there (every page of memory it touched would be copied).
+        frozen = gc.get_freeze_count() > 0  # by bantin.core.heap.settle: it stays so
         gc.freeze()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child; what it does is checked by the parent
             os.close(read_fd)
             self._child(write_fd)
-        gc.unfreeze()
+        if not frozen:
+            gc.unfreeze()
         os.close(write_fd)
         self._pid, self._read_fd = pid, read_fd
 

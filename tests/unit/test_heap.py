@@ -1,4 +1,4 @@
-"""The heap is frozen when Python exits after a build, not before (bantin.core.shutdown)."""
+"""The heap is frozen when Python exits after a build, not before (bantin.core.heap)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import atexit, gc
 # Registered first, so it runs last: it sees what the exit left.
 atexit.register(lambda: print("frozen" if gc.get_freeze_count() else "not frozen"))
 before = atexit._ncallbacks()
-from bantin.core.shutdown import skip_last_collection
+from bantin.core.heap import skip_last_collection
 {calls}
 print("handlers added:", atexit._ncallbacks() - before, "frozen now:", gc.get_freeze_count() > 0)
 """
