@@ -59,33 +59,23 @@ class Fragments:
         self._store: dict[tuple[Any, ...], Markup] = {}
         self._nav_pages: tuple[int, frozenset[int], tuple[str, ...]] | None = None
         self._relative_urls: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
-        self._roots: frozenset[str] | None = None
+        self._files: tuple[str, ...] | None = None
         self._link_roots: dict[tuple[str, ...], frozenset[str]] = {}
         self.hits = 0
         self.misses = 0
 
     # -- store ---------------------------------------------------------------------
-    def has(self, key: tuple[Any, ...] | None) -> bool:
-        found = key is not None and key in self._store
-        if found:
-            self.hits += 1
-        return found
-
-    def get(self, key: tuple[Any, ...]) -> Markup:
-        return self._store[key]
-
     def once(self, key: tuple[Any, ...] | None, caller: Callable[[], str]) -> Markup:
         """``{% call bantin_fragments.once(key) %}``: what the call holds, drawn once per key.
 
         Whitespace-exact: the output is the caller's own. A ``None`` key draws it every time.
         """
-        if self.has(key):
-            return self.get(key)  # type: ignore[arg-type]
-        return self.put(key, caller())
-
-    def put(self, key: tuple[Any, ...] | None, html: str) -> Markup:
-        """Keep ``html`` under ``key`` (``None``: not reusable) and return it for printing."""
-        markup = Markup(html)
+        if key is not None:
+            found = self._store.get(key)
+            if found is not None:
+                self.hits += 1
+                return found
+        markup = Markup(caller())
         if key is not None:
             self.misses += 1
             self._store[key] = markup
@@ -104,17 +94,16 @@ class Fragments:
         whether it shows the lead.
         """
         page = context.get("page")
-        key = self.card_key(page, post, heading, show_lead)
-        if self.has(key):
-            return self.get(key)  # type: ignore[arg-type]
-        html = context.environment.get_template(CARD).render(
-            page=page,
-            base_url=context.get("base_url"),
-            post=post,
-            card_heading=heading,
-            show_lead=show_lead,
+        return self.once(
+            self.card_key(page, post, heading, show_lead),
+            lambda: context.environment.get_template(CARD).render(
+                page=page,
+                base_url=context.get("base_url"),
+                post=post,
+                card_heading=heading,
+                show_lead=show_lead,
+            ),
         )
-        return self.put(key, html)
 
     # -- keys ----------------------------------------------------------------------
     def frame_key(self, name: str, page: Any, nav: Any, generated: bool) -> tuple[Any, ...] | None:
@@ -140,8 +129,11 @@ class Fragments:
         """
         if not self.enabled:
             return None
-        first = (page.url or "").split("/", 1)[0] if page is not None else ""
-        if first and (first in self._file_roots(config) or first in self._first_folders(also)):
+        folder = _folder(page.url or "") if page is not None else []
+        if folder and (
+            folder[0] in self._first_folders(self._site_files(config))
+            or folder[0] in self._first_folders(also)
+        ):
             return None
         return (name, page is None, base_url)
 
@@ -181,12 +173,12 @@ class Fragments:
             self._nav_pages = (id(nav), frozenset(ids), tuple(links))
         return self._nav_pages[1], self._nav_pages[2]
 
-    def _file_roots(self, config: Any) -> frozenset[str]:
-        if self._roots is None:
-            paths = ["assets/", *config.extra_css]
-            paths += (str(getattr(s, "path", s)) for s in config.extra_javascript)
-            self._roots = frozenset(p.lstrip("./").split("/", 1)[0] for p in paths)
-        return self._roots
+    def _site_files(self, config: Any) -> tuple[str, ...]:
+        """The site's own files Material's frame links to: assets, extra CSS and scripts."""
+        if self._files is None:
+            scripts = (str(getattr(s, "path", s)) for s in config.extra_javascript)
+            self._files = ("assets/", *config.extra_css, *scripts)
+        return self._files
 
     def _relative(self, links: tuple[str, ...], page_url: str) -> tuple[Any, ...]:
         """What decides how the page prints the links.
