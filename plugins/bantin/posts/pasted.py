@@ -33,6 +33,8 @@ LANG_DROPPED = frozenset(
     {"span", "p", "b", "i", "u", "strong", "em", "td", "th", "li", "small", "sub", "sup"}
 )
 _BLANK = " \t\r\n\u00a0\u200b"
+# Inline elements that are empty when everything in them is (Word's spacing).
+_BLANK_INLINE = frozenset({"span", "b", "i", "u", "strong", "em", "font", "small"})
 
 
 @dataclass
@@ -89,7 +91,7 @@ def _is_blank(node: Node) -> bool:
         return not htmllib.unescape(node.text).strip(_BLANK)
     if node.tag == "br":
         return True
-    if node.tag in ("span", "b", "i", "u", "strong", "em", "font", "small"):
+    if node.tag in _BLANK_INLINE:
         return all(_is_blank(c) for c in node.children)
     return False
 
@@ -246,7 +248,7 @@ _PLAIN_TAGS = frozenset(
     | {"hr", "img"}
 )
 # What a paragraph may hold and still be empty (see _is_blank), besides spaces.
-_BLANK_INSIDE = frozenset({"br", "span", "b", "i", "u", "strong", "em", "font", "small"})
+_BLANK_INSIDE = _BLANK_INLINE | {"br"}
 # A tag exactly as the cleaning writes it: lower case, each attribute once with a
 # double-quoted value that escaping leaves as it is.
 _PLAIN_TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?: [a-z][a-z0-9_.:-]*="[^"&<>\']*")*)>')
