@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -207,16 +207,22 @@ def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
     problem: Problem | None = None
     inbound: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
     threading.Thread(target=_messages, args=(inbox, inbound), daemon=True).start()
+
+    def step(work: Callable[..., object], *args: object) -> None:
+        """One piece of indexing; its problem is kept for ``finish`` and ends the work."""
+        nonlocal problem
+        if indexer is not None and problem is None:
+            try:
+                work(indexer, *args)
+            except SearchIndexError as exc:
+                problem = exc.problem
+
     try:
         while True:
             try:
                 message = inbound.get(timeout=IDLE_SECONDS)
             except queue.Empty:
-                if indexer is not None and problem is None:
-                    try:
-                        indexer.pump()
-                    except SearchIndexError as exc:
-                        problem = exc.problem
+                step(SearchIndexer.pump)
                 continue
             if message is None:
                 return
@@ -234,16 +240,10 @@ def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
                     )
                 except SearchIndexError as exc:
                     problem = exc.problem
-            elif kind == "add" and indexer is not None and problem is None:
-                try:
-                    indexer.add_marked(message[1], message[2])
-                except SearchIndexError as exc:
-                    problem = exc.problem
-            elif kind == "flush" and indexer is not None and problem is None:
-                try:
-                    indexer.flush()
-                except SearchIndexError as exc:
-                    problem = exc.problem
+            elif kind == "add":
+                step(SearchIndexer.add_marked, message[1], message[2])
+            elif kind == "flush":
+                step(SearchIndexer.flush)
             elif kind == "finish":
                 reply: tuple[str, object]
                 if problem is not None:
