@@ -37,7 +37,7 @@ from .pages import SitePages
 from .preview import PreviewProblems, guard_rebuilds
 from .reading import apply, new_pages, only_reader, reader, share
 from .refresh import inputs_stamp, quick_builder, refresh
-from .search import SearchFeed, check_search_config, finish_index, indexable, start_index
+from .search import SearchFeed, check_search_config, indexable, start_index
 from .settings import site_settings
 from .theme import TEMPLATES, add_stylesheet_bundle, add_theme_layer, drop_raw_templates
 from .watch import system_events
@@ -60,7 +60,6 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.incremental: IncrementalPreview | None = None
         self._events: BaseObserver | None = None  # the system's file events (watch.py)
         self._index: SearchFeed | None = None  # this build's search index, fed page by page
-        self._files: Files | None = None
         # Articles being read by a second process (reading.py), from on_nav to on_env.
         self._reader: SecondProcess | None = None
 
@@ -254,8 +253,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.drop_index()
         rebuilding = self.incremental is not None and self.incremental.rebuilding
         if self.pages.model.settings.search and not rebuilding:
-            self._index = SearchFeed(start_index(config), indexable(files))
-            self._files = files
+            self._index = SearchFeed(start_index(config), files, indexable(files))
         if self._started and self.command == "build":
             settle()  # what the drawing keeps is read: later collections skip it
         return env
@@ -323,13 +321,12 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             problems = bulletins.write_pdfs(config)
             if problems:
                 raise PluginError("\n".join(str(p) for p in problems))
-        if self._index is not None and self._files is not None:
+        if self._index is not None:
             index, self._index = self._index, None
             try:
-                finish_index(index.indexer, self._files)
+                index.finish()
             finally:
-                index.indexer.close()
-                self._files = None
+                index.close()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.drop_reader()
@@ -343,6 +340,5 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def drop_index(self) -> None:
         """Abandon an unfinished search index (a failed build): stop Pagefind, remove its copies."""
         if self._index is not None:
-            self._index.indexer.close()
+            self._index.close()
         self._index = None
-        self._files = None

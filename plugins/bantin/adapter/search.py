@@ -69,8 +69,9 @@ class SearchFeed:
     part: 2.5 s of a 12 s build were spent waiting for it).
     """
 
-    def __init__(self, indexer: BackgroundIndexer, expected: Iterable[str]) -> None:
+    def __init__(self, indexer: BackgroundIndexer, files: Files, expected: Iterable[str]) -> None:
         self.indexer = indexer
+        self._files = files
         self._waiting = set(expected)
 
     def add(self, dest_uri: str, output: str) -> None:
@@ -83,6 +84,29 @@ class SearchFeed:
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 
+    def finish(self) -> None:
+        """Index the HTML the build copied rather than drew, then write ``pagefind/``.
+
+        Those are HTML files in ``docs/`` and, in a ``--dirty`` build, the pages it
+        did not draw again.
+        """
+        indexer = self.indexer
+        rest = (
+            file.dest_uri
+            for file in self._files
+            if file.dest_uri.endswith(".html") and not indexer.seen(file.dest_uri)
+        )
+        try:
+            indexer.add_files(rest)
+            result = indexer.finish()
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+        log.info(f"Chỉ mục tìm kiếm (Pagefind): {result.pages} trang, {result.parts} phần.")
+
+    def close(self) -> None:
+        """Stop the index's child and Pagefind, remove the copies (idempotent, never raises)."""
+        self.indexer.close()
+
 
 def indexable(files: Files) -> list[str]:
     """Pages that may carry a part to index: every page but those drawn from the model alone."""
@@ -91,22 +115,3 @@ def indexable(files: Files) -> list[str]:
         for file in files.documentation_pages()
         if file.page is not None and not isinstance(file.page, ViewPage)
     ]
-
-
-def finish_index(indexer: BackgroundIndexer, files: Files) -> None:
-    """Index the HTML the build copied rather than drew, then write ``pagefind/``.
-
-    Those are HTML files in ``docs/`` and, in a ``--dirty`` build, the pages it
-    did not draw again.
-    """
-    rest = (
-        file.dest_uri
-        for file in files
-        if file.dest_uri.endswith(".html") and not indexer.seen(file.dest_uri)
-    )
-    try:
-        indexer.add_files(rest)
-        result = indexer.finish()
-    except SearchIndexError as exc:
-        raise PluginError(str(exc)) from None
-    log.info(f"Chỉ mục tìm kiếm (Pagefind): {result.pages} trang, {result.parts} phần.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from bantin.adapter.search import SearchFeed
+from mkdocs.structure.files import Files
 
 
 class Indexer:
@@ -20,7 +21,7 @@ class Indexer:
 
 def feed(expected: list[str]) -> tuple[SearchFeed, Indexer]:
     indexer = Indexer()
-    return SearchFeed(cast(Any, indexer), expected), indexer
+    return SearchFeed(cast(Any, indexer), Files([]), expected), indexer
 
 
 def test_the_part_is_flushed_once_after_the_last_page_that_may_be_indexed() -> None:
